@@ -1,0 +1,1 @@
+"""Alembic environment for the laptop database, shipped inside the package."""

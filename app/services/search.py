@@ -1,0 +1,138 @@
+"""Household list and search-as-you-type, filtered and sorted in SQL, one page at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text as sql_text
+
+from app.models.db import Database
+from app.models.search_index import fts_query
+from app.services.dto import HouseholdRow, SearchPage
+
+SORTS = {
+    "code": "h.code",
+    "head": "head_name COLLATE NOCASE, h.code",
+    "village": "v.name, h.code",
+}
+
+
+def _where(
+    *,
+    text_query: str | None,
+    village_code: str | None,
+    programme_code: str | None,
+    enrolment_status: str | None,
+    district_id: str | None,
+) -> tuple[str, dict[str, Any]]:
+    clauses = ["h.deleted = 0"]
+    params: dict[str, Any] = {}
+    if text_query:
+        # The FTS index returns individuals; a household matches through any of its members.
+        clauses.append(
+            "h.id IN (SELECT i.household_id FROM person_search ps "
+            "JOIN individuals i ON i.rowid = ps.rowid WHERE person_search MATCH :q)"
+        )
+        params["q"] = text_query
+    if village_code:
+        clauses.append("v.code = :village")
+        params["village"] = village_code
+    if district_id:
+        clauses.append("h.district_id = :district")
+        params["district"] = district_id
+    if programme_code or enrolment_status:
+        sub = ["e.household_id = h.id", "e.deleted = 0"]
+        if programme_code:
+            sub.append("e.programme_id = (SELECT id FROM programmes WHERE code = :programme)")
+            params["programme"] = programme_code
+        if enrolment_status:
+            sub.append("e.status = :estatus")
+            params["estatus"] = enrolment_status
+        clauses.append(f"EXISTS (SELECT 1 FROM enrolments e WHERE {' AND '.join(sub)})")
+    return " AND ".join(clauses), params
+
+
+def search_households(
+    db: Database,
+    *,
+    text: str = "",
+    village_code: str | None = None,
+    programme_code: str | None = None,
+    enrolment_status: str | None = None,
+    district_id: str | None = None,
+    sort: str = "code",
+    limit: int = 50,
+    offset: int = 0,
+) -> SearchPage:
+    """One page of households matching a name, household code, national ID or phone prefix.
+
+    Each word typed must prefix-match one of a member's names or identifiers. Only the page's
+    rows are read (member counts are computed for those rows alone), so a page costs the same
+    on a 50,000-household district as on a small one.
+    """
+    query = fts_query(text) if text else None
+    if text and query is None:
+        return SearchPage([], offset, limit, False)
+    where, params = _where(
+        text_query=query,
+        village_code=village_code,
+        programme_code=programme_code,
+        enrolment_status=enrolment_status,
+        district_id=district_id,
+    )
+    order = SORTS.get(sort, SORTS["code"])
+    sql = f"""
+        SELECT h.id, h.code,
+               coalesce(head.first_name || ' ' || head.last_name, '') AS head_name,
+               v.name, h.status, pp.name,
+               (SELECT count(*) FROM individuals m
+                 WHERE m.household_id = h.id AND m.deleted = 0 AND m.status = 'ALIVE')
+        FROM households h
+        JOIN locations v ON v.id = h.village_id
+        LEFT JOIN individuals head ON head.id = h.head_id
+        LEFT JOIN service_points pp ON pp.id = h.pay_point_id
+        WHERE {where}
+        ORDER BY {order}
+        LIMIT :limit OFFSET :offset
+    """
+    params.update(limit=limit + 1, offset=offset)
+    with db.engine.connect() as conn:
+        rows = conn.execute(sql_text(sql), params).all()
+    page = [
+        HouseholdRow(
+            id=r[0],
+            code=r[1],
+            head_name=r[2],
+            village_name=r[3],
+            status=r[4],
+            pay_point_name=r[5],
+            member_count=r[6],
+        )
+        for r in rows[:limit]
+    ]
+    return SearchPage(page, offset, limit, len(rows) > limit)
+
+
+def count_households(
+    db: Database,
+    *,
+    text: str = "",
+    village_code: str | None = None,
+    programme_code: str | None = None,
+    enrolment_status: str | None = None,
+    district_id: str | None = None,
+) -> int:
+    """How many households match the same filters as ``search_households``."""
+    query = fts_query(text) if text else None
+    if text and query is None:
+        return 0
+    where, params = _where(
+        text_query=query,
+        village_code=village_code,
+        programme_code=programme_code,
+        enrolment_status=enrolment_status,
+        district_id=district_id,
+    )
+    sql = f"SELECT count(*) FROM households h JOIN locations v ON v.id = h.village_id WHERE {where}"
+    with db.engine.connect() as conn:
+        return int(conn.execute(sql_text(sql), params).scalar_one())
