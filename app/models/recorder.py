@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -42,6 +43,9 @@ class WriteContext:
     schema_version: int
     client_tx_id: str = field(default_factory=new_id)
     clock_ms: Any = None  # injectable wall clock (tests skew it); returns epoch milliseconds
+    #: Where collected changes go at commit; None means this laptop's outbox. HQ plugs in its
+    #: sequence-and-index writer here, so both ends share one change-collection mechanism.
+    sink: Callable[[Session, WriteContext, list[RowChange]], None] | None = None
 
     def now_ms(self) -> int:
         return int(self.clock_ms()) if self.clock_ms else int(time.time() * 1000)
@@ -133,7 +137,7 @@ PENDING_KEY = "roster_pending_changes"
 
 
 @dataclass
-class _RowChange:
+class RowChange:
     obj: SyncedMixin
     kind: OpKind
     base_seq: int
@@ -153,16 +157,16 @@ class _RowChange:
 def _collect(
     session: Session, obj: SyncedMixin, kind: OpKind, changes: dict[str, dict[str, Any]]
 ) -> None:
-    pending: dict[tuple[str, str], _RowChange] = session.info.setdefault(PENDING_KEY, {})
+    pending: dict[tuple[str, str], RowChange] = session.info.setdefault(PENDING_KEY, {})
     key = (obj.__tablename__, obj.id)  # type: ignore[attr-defined]
     if key in pending:
         pending[key].merge(kind, changes)
     else:
-        pending[key] = _RowChange(obj, kind, obj.server_seq or 0, dict(changes))
+        pending[key] = RowChange(obj, kind, obj.server_seq or 0, dict(changes))
 
 
 def _write_ops(session: Session, ctx: WriteContext) -> None:
-    pending: dict[tuple[str, str], _RowChange] = session.info.pop(PENDING_KEY, {})
+    pending: dict[tuple[str, str], RowChange] = session.info.pop(PENDING_KEY, {})
     now = utcnow()
     for (table, row_id), change in pending.items():
         fields = {
@@ -209,14 +213,38 @@ def _write_ops(session: Session, ctx: WriteContext) -> None:
             )
 
 
+def record_command(session: Session, *, table: str, row_id: str, kind: str,
+                   fields: dict[str, dict[str, Any]], district_id: str | None) -> str:
+    """Queue a command op (e.g. a conflict resolution) that is not a plain row change.
+
+    Written in the caller's transaction like every other op; returns the op id.
+    """
+    ctx: WriteContext | None = session.info.get(CONTEXT_KEY)
+    if ctx is None:
+        raise UntrackedWrite("commands need a unit of work")
+    op_id = new_id()
+    session.add(OutboxOp(
+        op_id=op_id, device_seq=_next_counter(session, "device_seq"),
+        client_tx_id=ctx.client_tx_id, table_name=table, row_id=row_id, district_id=district_id,
+        kind=kind, base_seq=0, fields=fields, hlc=_next_hlc(session, ctx),
+        schema_version=ctx.schema_version, user_id=ctx.user_id,
+    ))
+    return op_id
+
+
 def _before_commit(session: Session) -> None:
     ctx: WriteContext | None = session.info.get(CONTEXT_KEY)
     if ctx is None or session.info.get(REMOTE_KEY):
         return
     session.flush()  # collect whatever is still unflushed before writing the ops
-    if session.info.get(PENDING_KEY):
+    if not session.info.get(PENDING_KEY):
+        return
+    if ctx.sink is not None:
+        pending: dict[tuple[str, str], RowChange] = session.info.pop(PENDING_KEY)
+        ctx.sink(session, ctx, list(pending.values()))
+    else:
         _write_ops(session, ctx)
-        session.flush()
+    session.flush()
 
 
 def _after_rollback(session: Session) -> None:

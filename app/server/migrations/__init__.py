@@ -1,0 +1,1 @@
+"""Alembic environment of the HQ server database (SQLite or PostgreSQL)."""

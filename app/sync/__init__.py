@@ -1,0 +1,1 @@
+"""Sync client: push the outbox, pull server changes, apply them locally; no Qt."""

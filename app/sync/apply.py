@@ -1,0 +1,167 @@
+"""Apply pulled pages to the laptop database: upsert rows, rebase pending edits, drop removals.
+
+A page and the new cursor are committed in one transaction, so a dropped link or a crash resumes
+at the last whole page. Rows that still have local changes waiting to be pushed are rebased: the
+server row is written, then the pending values are laid back on top, so nothing typed offline is
+lost while the rest of the row catches up.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import JSON, Connection, DateTime, select, text, update
+
+from app.models.base import UTCDateTime
+from app.models.db import Database
+from app.models.sync_state import OutboxOp, SyncConflict
+from app.sync.tables import SYNCED
+from app.sync.wire import from_wire
+
+CONFLICTS = "sync_conflicts"
+UNSENT = ("pending", "in_flight")
+
+
+def _datetime_storage(value: Any) -> Any:
+    # Wire: 2026-06-15T09:00:00.123456+00:00 (UTC). SQLAlchemy's SQLite storage: naive UTC text.
+    if not isinstance(value, str):
+        return value
+    base = value[:10] + " " + value[11:19]
+    micro = value[20:26] if len(value) > 19 and value[19] == "." else "000000"
+    return f"{base}.{micro}"
+
+
+def _json_storage(value: Any) -> Any:
+    return None if value is None else json.dumps(value)
+
+
+def _converters(table: Any, columns: list[str]) -> list[Callable[[Any], Any] | None]:
+    # Only datetimes and JSON differ between wire and storage form: ISO dates, text, numbers
+    # and booleans (bound as 0/1) go straight to SQLite.
+    out: list[Callable[[Any], Any] | None] = []
+    for name in columns:
+        kind = table.c[name].type
+        if isinstance(kind, UTCDateTime | DateTime):
+            out.append(_datetime_storage)
+        elif isinstance(kind, JSON):
+            out.append(_json_storage)
+        else:
+            out.append(None)
+    return out
+
+
+def _table(name: str) -> Any:
+    return SyncConflict.__table__ if name == CONFLICTS else SYNCED[name].table
+
+
+def _upsert(conn: Connection, name: str, columns: list[str], rows: list[list[Any]]) -> None:
+    table = _table(name)
+    known = [c for c in columns if c in table.c]  # a newer server may send columns we lack
+    index = [columns.index(c) for c in known]
+    convert = _converters(table, known)
+    # Local-only columns (e.g. sign-in counters) get their defaults on insert, and keep their
+    # local value on update.
+    local = [c for c in table.columns
+             if c.name not in known and c.default is not None and c.default.is_scalar]
+    extra = tuple(c.default.arg for c in local)  # type: ignore[union-attr]
+    prepared = [
+        tuple(fn(row[i]) if fn else row[i] for i, fn in zip(index, convert, strict=True)) + extra
+        for row in rows
+    ]
+    names = known + [c.name for c in local]
+    cols = ", ".join(f'"{c}"' for c in names)
+    marks = ", ".join("?" for _ in names)
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in known if c != "id")
+    sql = (f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) '
+           f"ON CONFLICT(id) DO UPDATE SET {sets}")
+    conn.exec_driver_sql(sql, prepared)
+
+
+def pending_by_row(conn: Connection) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Field changes of unsent local ops, by (table, row), oldest first."""
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for table, row_id, fields in conn.execute(
+        select(OutboxOp.table_name, OutboxOp.row_id, OutboxOp.fields)
+        .where(OutboxOp.status.in_(UNSENT)).order_by(OutboxOp.device_seq)
+    ):
+        found.setdefault((table, row_id), []).append(fields)
+    return found
+
+
+def _rebase(conn: Connection, name: str, row_ids: list[str],
+            pending: dict[tuple[str, str], list[dict[str, Any]]]) -> int:
+    if name not in SYNCED:
+        return 0
+    spec = SYNCED[name]
+    count = 0
+    for row_id in row_ids:
+        changes = pending.get((name, row_id))
+        if not changes:
+            continue
+        values: dict[str, Any] = {}
+        for fields in changes:
+            for field, change in fields.items():
+                if field in spec.table.c:
+                    values[field] = from_wire(spec.table.c[field], change.get("new"))
+        if values:
+            conn.execute(update(spec.table).where(spec.table.c.id == row_id).values(**values))
+            count += 1
+    return count
+
+
+@contextmanager
+def remote_connection(db: Database) -> Iterator[Connection]:
+    """A write transaction with foreign keys checked off: HQ rows of one page may reference rows
+    of a later page (a household edited after its members), and HQ guarantees integrity."""
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def apply_tables(conn: Connection, tables: dict[str, Any],
+                 pending: dict[tuple[str, str], list[dict[str, Any]]]) -> tuple[int, int]:
+    """Upsert every table of a page, then rebase rows with unsent edits; (rows, rebased)."""
+    rows = rebased = 0
+    for name, block in tables.items():
+        if name != CONFLICTS and name not in SYNCED:
+            continue  # a table this version does not know yet
+        if not block["rows"]:
+            continue
+        _upsert(conn, name, block["columns"], block["rows"])
+        rows += len(block["rows"])
+        id_index = block["columns"].index("id")
+        rebased += _rebase(conn, name, [r[id_index] for r in block["rows"]], pending)
+    return rows, rebased
+
+
+def remove_rows(conn: Connection, removed: list[list[str]]) -> int:
+    """Drop rows that left this laptop's scope (transfers); their unsent ops stay in the outbox."""
+    count = 0
+    for name, row_id in removed:
+        if name in SYNCED:
+            conn.execute(text(f'DELETE FROM "{name}" WHERE id = :id'), {"id": row_id})
+            count += 1
+    return count
+
+
+def settle_resolved_conflicts(conn: Connection, tables: dict[str, Any]) -> None:
+    """Ops held by a conflict that someone resolved are settled: they no longer wait."""
+    block = tables.get(CONFLICTS)
+    if not block:
+        return
+    cols = block["columns"]
+    for row in block["rows"]:
+        item = dict(zip(cols, row, strict=True))
+        if item.get("status") == "resolved" and item.get("op_id"):
+            conn.execute(update(OutboxOp).where(OutboxOp.op_id == item["op_id"],
+                                                OutboxOp.status == "conflict")
+                         .values(status="resolved"))
