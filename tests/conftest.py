@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ROSTER_INSECURE_FAST_HASHING_FOR_TESTS", "1")
 
 from tests.factories import District, build_district  # noqa: E402
 

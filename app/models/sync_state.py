@@ -69,17 +69,17 @@ class SyncConflict(Base):
     district_id: Mapped[str | None] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(60))
     field_class: Mapped[str] = mapped_column(String(2))
-    base_value: Mapped[Any] = mapped_column(JSON)
-    mine_value: Mapped[Any] = mapped_column(JSON)
+    base_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    mine_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     mine_by: Mapped[str | None] = mapped_column(String(64))
     mine_at: Mapped[datetime | None]
-    theirs_value: Mapped[Any] = mapped_column(JSON)
+    theirs_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     theirs_by: Mapped[str | None] = mapped_column(String(64))
     theirs_at: Mapped[datetime | None]
     op_id: Mapped[str | None] = mapped_column(String(36))
     status: Mapped[str] = mapped_column(String(10), default="open")
     resolution: Mapped[str | None] = mapped_column(String(12))
-    resolved_value: Mapped[Any] = mapped_column(JSON)
+    resolved_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     resolved_by: Mapped[str | None] = mapped_column(String(36))
     resolved_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -175,6 +175,33 @@ def _check_references(conn: Connection, caller: Caller, spec: SyncedTable,
                 raise Reject("OUT_OF_SCOPE", f"{name} points at another district's record")
 
 
+def _district_of_location(conn: Connection, location_id: str) -> str | None:
+    from app.models.location import Location
+
+    table = Location.__table__
+    current: str | None = location_id
+    for _ in range(6):  # region > district > ward > village: a few steps at most
+        if current is None:
+            return None
+        row = conn.execute(select(table.c.level, table.c.parent_id)
+                           .where(table.c.id == current)).first()
+        if row is None:
+            return None
+        if row.level == "D":
+            return current
+        current = row.parent_id
+    return None
+
+
+def _check_rules(conn: Connection, spec: SyncedTable, district: str | None,
+                 values: dict[str, Any]) -> None:
+    """Domain rules HQ enforces whatever the laptop's version: a household's village lies in
+    its district (moving elsewhere is an HQ transfer)."""
+    if spec.name == "households" and values.get("village_id") is not None:
+        if _district_of_location(conn, values["village_id"]) != district:
+            raise Reject("OUT_OF_SCOPE", "the village is not in the household's district")
+
+
 def _audit(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn, household_id: str | None,
            changes: dict[str, tuple[Any, Any]], action: str) -> None:
     now = datetime.now(UTC)
@@ -209,6 +236,7 @@ def _insert(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
     if row_meta(conn, spec.name, op.row_id) is not None:
         raise Reject("ROW_EXISTS", "a record with this id already exists")
     _check_references(conn, caller, spec, values)
+    _check_rules(conn, spec, district, values)
     seq = allocate(conn)
     now = datetime.now(UTC)
     row = {**values, "id": op.row_id, "version": 1, "server_seq": seq, "created_at": now,
@@ -279,6 +307,7 @@ def _update(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
     if spec.append_only:
         raise Reject("APPEND_ONLY", f"{spec.name} records are never changed, only added")
     _check_references(conn, caller, spec, {k: v[1] for k, v in changes.items()})
+    _check_rules(conn, spec, district, {k: v[1] for k, v in changes.items()})
     household_id = _household_of(spec, op.row_id, dict(current))
     ctx = ConflictContext(spec, op.row_id, district, household_id, op.op_id, op.hlc, caller,
                           usernames)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import timedelta
 
@@ -17,7 +18,15 @@ from app.models.db import Database
 from app.models.user import User
 from app.services.context import Actor, ServiceContext, get_state, set_state
 
-_hasher = PasswordHasher()
+def _make_hasher() -> PasswordHasher:
+    # Test suites hash hundreds of passwords; they may ask for cheap parameters explicitly.
+    # Production never sets this variable, so real hashes keep argon2id's recommended cost.
+    if os.environ.get("ROSTER_INSECURE_FAST_HASHING_FOR_TESTS") == "1":
+        return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    return PasswordHasher()
+
+
+_hasher = _make_hasher()
 #: After this many consecutive failures the account is locked for LOCK_SECONDS.
 MAX_FAILURES = 5
 LOCK_SECONDS = 60
