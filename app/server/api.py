@@ -22,7 +22,7 @@ from app.server.models import SyncLog
 from app.server.pull import pull_page, rows_by_id
 from app.server.push import OpIn, apply_batch
 from app.sync.tables import PROTOCOL_VERSION
-from app.sync.wire import MAX_BODY_BYTES, decode, encode
+from app.sync.wire import decode, encode
 
 log = logging.getLogger("roster.server")
 UUID_PATTERN = r"^[0-9a-fA-F-]{36}$"

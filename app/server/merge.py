@@ -62,14 +62,18 @@ class ConflictContext:
     usernames: dict[str, str]
 
 
-def open_conflict_fields(conn: Connection, table: str, row_id: str) -> dict[str, str]:
-    """Fields of the row held by an open conflict, with the conflict ids."""
-    rows = conn.execute(
-        select(SyncConflict.field, SyncConflict.id).where(
-            SyncConflict.table_name == table, SyncConflict.row_id == row_id,
-            SyncConflict.status == "open")
-    ).all()
-    return {f: cid for f, cid in rows}
+def open_conflicts(conn: Connection,
+                   rows: list[tuple[str, str]]) -> dict[tuple[str, str, str], str]:
+    """Open conflicts on any of ``rows``: (table, row, field) -> conflict id, in one query."""
+    ids = sorted({row_id for _table, row_id in rows})
+    found: dict[tuple[str, str, str], str] = {}
+    for start in range(0, len(ids), 900):
+        for table, row_id, name, cid in conn.execute(
+            select(SyncConflict.table_name, SyncConflict.row_id, SyncConflict.field,
+                   SyncConflict.id).where(SyncConflict.row_id.in_(ids[start:start + 900]),
+                                          SyncConflict.status == "open")):
+            found[(table, row_id, name)] = cid
+    return found
 
 
 def _new_conflict(conn: Connection, ctx: ConflictContext, name: str, *, base: Any, server: Any,
@@ -96,10 +100,16 @@ def _new_conflict(conn: Connection, ctx: ConflictContext, name: str, *, base: An
 
 def merge_update(conn: Connection, ctx: ConflictContext, *, current: dict[str, Any],
                  changes: dict[str, tuple[Any, Any]], meta: dict[str, list[Any]],
-                 base_seq: int, server_now_ms: int) -> MergeOutcome:
-    """Decide field by field what an update op does; ``changes`` maps field -> (old, new)."""
+                 base_seq: int, server_now_ms: int,
+                 held_fields: dict[tuple[str, str, str], str]) -> MergeOutcome:
+    """Decide field by field what an update op does; ``changes`` maps field -> (old, new).
+
+    ``held_fields`` (open conflicts of this request's rows) gains the conflicts opened here, so
+    a later op of the same request on the same field joins them.
+    """
     outcome = MergeOutcome()
-    held = open_conflict_fields(conn, ctx.spec.name, ctx.row_id)
+    held = {f: cid for (t, r, f), cid in held_fields.items()
+            if t == ctx.spec.name and r == ctx.row_id}
     op_stamp = clamp_hlc(ctx.op_hlc, server_now_ms)
     for name, (old, new) in changes.items():
         if name in held:
@@ -118,9 +128,10 @@ def merge_update(conn: Connection, ctx: ConflictContext, *, current: dict[str, A
         assert last is not None
         server_value = current.get(name)
         if name in ctx.spec.guarded:
-            outcome.conflict_ids.append(_new_conflict(
-                conn, ctx, name, base=old, server=server_value, client=new, meta=last,
-                status="open", resolution=None))
+            conflict_id = _new_conflict(conn, ctx, name, base=old, server=server_value,
+                                        client=new, meta=last, status="open", resolution=None)
+            held_fields[(ctx.spec.name, ctx.row_id, name)] = conflict_id
+            outcome.conflict_ids.append(conflict_id)
             outcome.held.append(name)
             continue
         client_wins = op_stamp > Hlc.decode(last[1])

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, or_, select
 
+from app.models.base import UTCDateTime
 from app.models.sync_state import SyncConflict
 from app.server.caller import Caller
 from app.server.models import ScopeExit, SyncRow
 from app.sync.tables import SYNCED, TABLE_ORDER
-from app.sync.wire import to_wire
 
 #: Fields that never leave HQ.
 PRIVATE_COLUMNS = {"users": {"failed_logins", "locked_until"}}
@@ -52,15 +53,57 @@ def _table(name: str) -> Table:
     return SYNCED[name].table
 
 
+def _datetime_wire(value: Any) -> Any:
+    if isinstance(value, str):  # SQLite storage: naive UTC "YYYY-MM-DD HH:MM:SS.ffffff"
+        return f"{value[:10]}T{value[11:]}+00:00"
+    return value.isoformat()
+
+
+def _date_wire(value: Any) -> Any:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _json_wire(value: Any) -> Any:
+    # SQLite gives JSON columns NUMERIC affinity: a stored "17000" comes back as the int 17000.
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _converters(columns: list[Any], dialect: str) -> list[tuple[int, Any]]:
+    """(index, converter) for the columns whose stored form differs from the wire form."""
+    out: list[tuple[int, Any]] = []
+    for i, column in enumerate(columns):
+        kind = column.type
+        if isinstance(kind, UTCDateTime | DateTime):
+            out.append((i, _datetime_wire))
+        elif isinstance(kind, Date):
+            out.append((i, _date_wire))
+        elif isinstance(kind, JSON) and dialect == "sqlite":
+            out.append((i, _json_wire))  # psycopg hands JSON back already parsed
+        elif isinstance(kind, Boolean):
+            out.append((i, bool))
+    return out
+
+
 def _rows_of(conn: Connection, name: str, ids: list[str]) -> dict[str, Any]:
+    # Raw driver rows plus a few targeted conversions: an order of magnitude cheaper than
+    # SQLAlchemy's per-value result processing on the 300,000 rows of a district.
     table = _table(name)
     hidden = PRIVATE_COLUMNS.get(name, set())
     columns = [c for c in table.columns if c.name not in hidden]
+    convert = _converters(columns, conn.dialect.name)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    select_list = ", ".join(f'"{c.name}"' for c in columns)
     rows: list[list[Any]] = []
     for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[start:start + 900]
-        for row in conn.execute(select(*columns).where(table.c.id.in_(chunk))):
-            rows.append([to_wire(v) for v in row])
+        sql = (f'SELECT {select_list} FROM "{table.name}" '
+               f"WHERE id IN ({', '.join(mark for _ in chunk)})")
+        for raw in conn.exec_driver_sql(sql, tuple(chunk)):
+            row = list(raw)
+            for i, fn in convert:
+                if row[i] is not None:
+                    row[i] = fn(row[i])
+            rows.append(row)
     return {"columns": [c.name for c in columns], "rows": rows}
 
 

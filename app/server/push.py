@@ -11,14 +11,13 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.models.audit import AuditEntry
 from app.models.user import User
 from app.server.caller import Caller, Reject
 from app.server.db import ServerDatabase
-from app.server.merge import ConflictContext, merge_update
+from app.server.merge import ConflictContext, merge_update, open_conflicts
 from app.server.models import AppliedOp, ScopeExit
 from app.server.resolve import resolve_conflict
-from app.server.sequence import allocate, index_row, row_meta
+from app.server.batch_writer import BatchWriter
 from app.sync.tables import SYNCED, SyncedTable
 from app.sync.wire import from_wire, to_wire
 
@@ -50,12 +49,30 @@ def _groups(ops: list[OpIn]) -> Iterator[list[OpIn]]:
 
 
 def apply_batch(db: ServerDatabase, caller: Caller, ops: list[OpIn]) -> list[dict[str, Any]]:
-    """Apply ``ops`` in order; returns one result per op (stored, so a resend gets the same)."""
+    """Apply ``ops`` in order; returns one result per op (stored, so a resend gets the same).
+
+    The whole request is one transaction; each user action (``client_tx_id``) runs in a
+    savepoint, so a refused action leaves no trace while the others in the batch still apply.
+    """
     ops = sorted(ops, key=lambda o: o.device_seq)
     results: list[dict[str, Any]] = []
     usernames = _usernames(db)
-    for group in _groups(ops):
-        results += _apply_group(db, caller, group, usernames)
+    with db.write_session() as session, session.begin():
+        conn = session.connection()
+        stored = {
+            row.op_id: row.result for row in conn.execute(
+                select(AppliedOp.op_id, AppliedOp.result)
+                .where(AppliedOp.op_id.in_([op.op_id for op in ops])))
+        }
+        seen_seqs = dict(conn.execute(
+            select(AppliedOp.device_seq, AppliedOp.op_id).where(
+                AppliedOp.device_id == caller.device_id,
+                AppliedOp.device_seq.in_([op.device_seq for op in ops]))).all())
+        writer = BatchWriter(conn)
+        writer.held = open_conflicts(conn, [(op.table, op.row_id) for op in ops])
+        for group in _groups(ops):
+            results += _apply_group(conn, writer, caller, group, usernames, stored, seen_seqs)
+        writer.finish()
     return results
 
 
@@ -64,66 +81,55 @@ def _usernames(db: ServerDatabase) -> dict[str, str]:
         return {uid: name for uid, name in s.execute(select(User.id, User.username))}
 
 
-def _apply_group(db: ServerDatabase, caller: Caller, group: list[OpIn],
-                 usernames: dict[str, str]) -> list[dict[str, Any]]:
-    with db.write_session() as session, session.begin():
-        conn = session.connection()
-        stored = {
-            row.op_id: row for row in conn.execute(
-                select(AppliedOp.op_id, AppliedOp.device_id, AppliedOp.result)
-                .where(AppliedOp.op_id.in_([op.op_id for op in group])))
-        }
-        if len(stored) == len(group):
-            return [dict(stored[op.op_id].result, duplicate=True) for op in group]
-        forked = _forked(conn, caller, group, stored)
-        if forked:
-            return [_result(op, "rejected", code="DEVICE_FORKED", message=forked) for op in group]
-        savepoint = conn.begin_nested()
-        try:
-            results = [_apply_op(conn, caller, op, usernames) for op in group]
-            savepoint.commit()
-        except Reject as exc:
-            savepoint.rollback()
-            culprit = next((op for op in group if op.op_id == getattr(exc, "op_id", None)), None)
-            results = [
-                _result(op, "rejected", code=exc.code if op is culprit else "GROUP_REJECTED",
-                        message=exc.message if op is culprit
-                        else "another change of the same action was refused")
-                for op in group
-            ]
-        for op, result in zip(group, results, strict=True):
-            conn.execute(insert(AppliedOp).values(
-                op_id=op.op_id, device_id=caller.device_id, device_seq=op.device_seq,
-                client_tx_id=op.client_tx_id, table_name=op.table, row_id=op.row_id,
-                status=result["status"], result=result, fields=op.fields,
-                user_id=caller.user_id, applied_at=datetime.now(UTC)))
-        return results
-
-
-def _forked(conn: Connection, caller: Caller, group: list[OpIn],
-            stored: dict[str, Any]) -> str | None:
+def _apply_group(conn: Connection, writer: BatchWriter, caller: Caller, group: list[OpIn],
+                 usernames: dict[str, str], stored: dict[str, Any],
+                 seen_seqs: dict[int, str]) -> list[dict[str, Any]]:
+    if all(op.op_id in stored for op in group):
+        return [dict(stored[op.op_id], duplicate=True) for op in group]
     # The same (device, device_seq) under another op id means a laptop restored from an image.
-    for op in group:
-        if op.op_id in stored:
-            continue
-        other = conn.execute(select(AppliedOp.op_id).where(
-            AppliedOp.device_id == caller.device_id, AppliedOp.device_seq == op.device_seq)
-        ).scalar()
-        if other is not None and other != op.op_id:
-            return "this laptop reused a change number; it must be registered again"
-    return None
+    if any(op.op_id not in stored and seen_seqs.get(op.device_seq, op.op_id) != op.op_id
+           for op in group):
+        return [_result(op, "rejected", code="DEVICE_FORKED",
+                        message="this laptop reused a change number; connect it again")
+                for op in group]
+    mark = writer.checkpoint()
+    # A lone op is refused before it writes anything, so only groups need a savepoint.
+    savepoint = conn.begin_nested() if len(group) > 1 else None
+    try:
+        results = [_apply_op(conn, writer, caller, op, usernames) for op in group]
+        if savepoint is not None:
+            savepoint.commit()
+    except Reject as exc:
+        if savepoint is not None:
+            savepoint.rollback()
+        writer.rollback_to(mark)
+        culprit = getattr(exc, "op_id", None)
+        results = [
+            _result(op, "rejected", code=exc.code if op.op_id == culprit else "GROUP_REJECTED",
+                    message=exc.message if op.op_id == culprit
+                    else "another change of the same action was refused")
+            for op in group
+        ]
+    now = datetime.now(UTC)
+    for op, result in zip(group, results, strict=True):
+        writer.applied.append({
+            "op_id": op.op_id, "device_id": caller.device_id, "device_seq": op.device_seq,
+            "client_tx_id": op.client_tx_id, "table_name": op.table, "row_id": op.row_id,
+            "status": result["status"], "result": result, "fields": op.fields,
+            "user_id": caller.user_id, "applied_at": now})
+    return results
 
 
 def _result(op: OpIn, status: str, **extra: Any) -> dict[str, Any]:
     return {"op_id": op.op_id, "status": status, **extra}
 
 
-def _apply_op(conn: Connection, caller: Caller, op: OpIn,
+def _apply_op(conn: Connection, writer: BatchWriter, caller: Caller, op: OpIn,
               usernames: dict[str, str]) -> dict[str, Any]:
     try:
         if op.table == "sync_conflicts" and op.kind == "resolve":
-            return _result(op, "applied", **resolve_conflict(conn, caller, op.row_id, op.fields,
-                                                             op.hlc))
+            return _result(op, "applied", **resolve_conflict(conn, writer, caller, op.row_id,
+                                                             op.fields, op.hlc))
         spec = SYNCED.get(op.table)
         if spec is None or not spec.client_writable:
             raise Reject("TABLE_NOT_WRITABLE", f"laptops cannot change {op.table}")
@@ -131,9 +137,9 @@ def _apply_op(conn: Connection, caller: Caller, op: OpIn,
             raise Reject("READ_ONLY_ROLE", "this user may not change data")
         values = _convert(spec, op)
         if op.kind == "insert":
-            return _insert(conn, caller, spec, op, values, usernames)
+            return _insert(conn, writer, caller, spec, op, values, usernames)
         if op.kind in ("update", "delete"):
-            return _update(conn, caller, spec, op, values, usernames)
+            return _update(conn, writer, caller, spec, op, values, usernames)
         raise Reject("BAD_KIND", f"unknown op kind {op.kind}")
     except Reject as exc:
         exc.op_id = op.op_id  # type: ignore[attr-defined]
@@ -202,18 +208,16 @@ def _check_rules(conn: Connection, spec: SyncedTable, district: str | None,
             raise Reject("OUT_OF_SCOPE", "the village is not in the household's district")
 
 
-def _audit(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn, household_id: str | None,
-           changes: dict[str, tuple[Any, Any]], action: str) -> None:
+def _audit(writer: BatchWriter, caller: Caller, spec: SyncedTable, op: OpIn,
+           household_id: str | None, changes: dict[str, tuple[Any, Any]], action: str) -> None:
     now = datetime.now(UTC)
-    rows = [
+    writer.audit += [
         {"at": now, "user_id": caller.user_id, "device_id": caller.device_id, "op_id": op.op_id,
          "action": action, "table_name": spec.name, "row_id": op.row_id,
          "household_id": household_id, "field": name,
          "old_value": _text(old), "new_value": _text(new)}
         for name, (old, new) in changes.items()
     ]
-    if rows:
-        conn.execute(insert(AuditEntry), rows)
 
 
 def _text(value: Any) -> str | None:
@@ -227,17 +231,17 @@ def _household_of(spec: SyncedTable, row_id: str, values: dict[str, Any]) -> str
     return row_id if spec.name == "households" else values.get("household_id")
 
 
-def _insert(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
+def _insert(conn: Connection, writer: BatchWriter, caller: Caller, spec: SyncedTable, op: OpIn,
             changes: dict[str, tuple[Any, Any]], usernames: dict[str, str]) -> dict[str, Any]:
     values = {name: new for name, (_old, new) in changes.items()}
     district = values.get("district_id") if spec.scoped else None
     if spec.scoped and (district is None or not caller.in_scope(district)):
         raise Reject("OUT_OF_SCOPE", "the new record belongs to another district")
-    if row_meta(conn, spec.name, op.row_id) is not None:
+    if writer.row_meta(spec.name, op.row_id) is not None:
         raise Reject("ROW_EXISTS", "a record with this id already exists")
     _check_references(conn, caller, spec, values)
     _check_rules(conn, spec, district, values)
-    seq = allocate(conn)
+    seq = writer.next_seq()
     now = datetime.now(UTC)
     row = {**values, "id": op.row_id, "version": 1, "server_seq": seq, "created_at": now,
            "updated_at": now, "updated_by": caller.user_id, "deleted": values.get("deleted", False)}
@@ -247,10 +251,10 @@ def _insert(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
         savepoint.commit()
     except IntegrityError:
         savepoint.rollback()
-        return _insert_as_duplicate(conn, caller, spec, op, changes, usernames)
+        return _insert_as_duplicate(conn, writer, caller, spec, op, changes, usernames)
     meta = {name: [seq, op.hlc, caller.device_id, caller.user_id] for name in values}
-    index_row(conn, table=spec.name, row_id=op.row_id, district_id=district, seq=seq, meta=meta)
-    _audit(conn, caller, spec, op, _household_of(spec, op.row_id, values), changes, "insert")
+    writer.index_row(table=spec.name, row_id=op.row_id, district_id=district, seq=seq, meta=meta)
+    _audit(writer, caller, spec, op, _household_of(spec, op.row_id, values), changes, "insert")
     return _result(op, "applied", server_seq=seq)
 
 
@@ -269,7 +273,8 @@ def _unique_twin(conn: Connection, spec: SyncedTable, values: dict[str, Any]) ->
     return None
 
 
-def _insert_as_duplicate(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
+def _insert_as_duplicate(conn: Connection, writer: BatchWriter, caller: Caller,
+                         spec: SyncedTable, op: OpIn,
                          changes: dict[str, tuple[Any, Any]],
                          usernames: dict[str, str]) -> dict[str, Any]:
     """Two laptops created the same thing (e.g. the same payment): keep one, flag the rest.
@@ -285,14 +290,14 @@ def _insert_as_duplicate(conn: Connection, caller: Caller, spec: SyncedTable, op
                    op.hlc, op.fields)
     mergeable = {name: (None, new) for name, (_old, new) in changes.items()
                  if name != "district_id"}
-    result = _update(conn, caller, spec, twin_op, mergeable, usernames)
+    result = _update(conn, writer, caller, spec, twin_op, mergeable, usernames)
     return {**result, "op_id": op.op_id, "merged_into": twin}
 
 
-def _update(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
+def _update(conn: Connection, writer: BatchWriter, caller: Caller, spec: SyncedTable, op: OpIn,
             changes: dict[str, tuple[Any, Any]], usernames: dict[str, str]) -> dict[str, Any]:
     current = conn.execute(select(spec.table).where(spec.table.c.id == op.row_id)).mappings().first()
-    found = row_meta(conn, spec.name, op.row_id)
+    found = writer.row_meta(spec.name, op.row_id)
     if current is None or found is None:
         raise Reject("NOT_FOUND", "the record does not exist at HQ")
     district, meta = found
@@ -312,10 +317,11 @@ def _update(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
     ctx = ConflictContext(spec, op.row_id, district, household_id, op.op_id, op.hlc, caller,
                           usernames)
     outcome = merge_update(conn, ctx, current=dict(current), changes=changes, meta=meta,
-                           base_seq=op.base_seq, server_now_ms=int(time.time() * 1000))
+                           base_seq=op.base_seq, server_now_ms=int(time.time() * 1000),
+                           held_fields=writer.held)
     seq = None
     if outcome.conflict_ids or outcome.apply:
-        seq = allocate(conn)
+        seq = writer.next_seq()
     if outcome.apply:
         assert seq is not None
         conn.execute(update(spec.table).where(spec.table.c.id == op.row_id).values(
@@ -324,19 +330,14 @@ def _update(conn: Connection, caller: Caller, spec: SyncedTable, op: OpIn,
         for name in outcome.apply:
             meta[name] = [seq, op.hlc, caller.device_id, caller.user_id]
         applied = {k: (current.get(k), v) for k, v in outcome.apply.items()}
-        _audit(conn, caller, spec, op, household_id, applied, op.kind)
+        _audit(writer, caller, spec, op, household_id, applied, op.kind)
     if seq is not None:
-        index_row(conn, table=spec.name, row_id=op.row_id, district_id=district, seq=seq,
-                  meta=meta)
+        writer.index_row(table=spec.name, row_id=op.row_id, district_id=district, seq=seq,
+                         meta=meta)
     for conflict_id in outcome.conflict_ids:
-        _index_conflict(conn, conflict_id, district)
+        writer.index_row(table="sync_conflicts", row_id=conflict_id, district_id=district,
+                         seq=writer.next_seq(), meta={})
     status = "conflict" if outcome.held else (
         "applied_autoresolved" if outcome.lost else "applied")
     return _result(op, status, server_seq=seq, held_fields=outcome.held,
                    lost_fields=outcome.lost, conflict_ids=outcome.conflict_ids)
-
-
-def _index_conflict(conn: Connection, conflict_id: str, district: str | None) -> None:
-    seq = allocate(conn)
-    index_row(conn, table="sync_conflicts", row_id=conflict_id, district_id=district, seq=seq,
-              meta={})

@@ -5,19 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
-from app.models.audit import AuditEntry
 from app.models.sync_state import SyncConflict
 from app.server.caller import Caller, Reject
-from app.server.sequence import allocate, index_row, row_meta
+from app.server.batch_writer import BatchWriter
 from app.sync.tables import SYNCED
 from app.sync.wire import from_wire, to_wire
 
 RESOLUTIONS = ("keep_mine", "take_theirs", "new_value")
 
 
-def resolve_conflict(conn: Connection, caller: Caller, conflict_id: str,
+def resolve_conflict(conn: Connection, writer: BatchWriter, caller: Caller, conflict_id: str,
                      fields: dict[str, dict[str, Any]], hlc: str) -> dict[str, Any]:
     """Apply a decision to the held field, close the conflict; returns result extras."""
     resolution = (fields.get("resolution") or {}).get("new")
@@ -46,26 +45,26 @@ def resolve_conflict(conn: Connection, caller: Caller, conflict_id: str,
     except (TypeError, ValueError) as exc:
         raise Reject("INVALID_VALUE", str(exc)) from None
     now = datetime.now(UTC)
-    seq = allocate(conn)
+    seq = writer.next_seq()
     current = conn.execute(select(column).where(spec.table.c.id == c.row_id)).scalar()
-    found = row_meta(conn, spec.name, c.row_id)
+    found = writer.row_meta(spec.name, c.row_id)
     district, meta = found if found else (c.district_id, {})
     if current != value:
         conn.execute(update(spec.table).where(spec.table.c.id == c.row_id).values(
             {c.field: value, "version": spec.table.c.version + 1, "server_seq": seq,
              "updated_at": now, "updated_by": caller.user_id}))
-        conn.execute(insert(AuditEntry).values(
-            at=now, user_id=caller.user_id, device_id=caller.device_id, op_id=None,
-            action="resolve", table_name=spec.name, row_id=c.row_id, household_id=c.household_id,
-            field=c.field, old_value=_text(current), new_value=_text(value)))
+        writer.audit.append({
+            "at": now, "user_id": caller.user_id, "device_id": caller.device_id, "op_id": None,
+            "action": "resolve", "table_name": spec.name, "row_id": c.row_id,
+            "household_id": c.household_id, "field": c.field, "old_value": _text(current),
+            "new_value": _text(value)})
     meta[c.field] = [seq, hlc, caller.device_id, caller.user_id]
-    index_row(conn, table=spec.name, row_id=c.row_id, district_id=district, seq=seq, meta=meta)
+    writer.index_row(table=spec.name, row_id=c.row_id, district_id=district, seq=seq, meta=meta)
     conn.execute(update(SyncConflict).where(SyncConflict.id == c.id).values(
         status="resolved", resolution=resolution, resolved_value=to_wire(value),
         resolved_by=caller.user_id, resolved_at=now))
-    conflict_seq = allocate(conn)
-    index_row(conn, table="sync_conflicts", row_id=c.id, district_id=c.district_id,
-              seq=conflict_seq, meta={})
+    writer.index_row(table="sync_conflicts", row_id=c.id, district_id=c.district_id,
+                     seq=writer.next_seq(), meta={})
     return {"server_seq": seq, "conflict_ids": [c.id]}
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, DateTime, select, text, update
 
+from app.models import search_index
 from app.models.base import UTCDateTime
 from app.models.db import Database
 from app.models.sync_state import OutboxOp, SyncConflict
@@ -131,21 +132,29 @@ def apply_tables(conn: Connection, tables: dict[str, Any],
                  pending: dict[tuple[str, str], list[dict[str, Any]]]) -> tuple[int, int]:
     """Upsert every table of a page, then rebase rows with unsent edits; (rows, rebased)."""
     rows = rebased = 0
-    for name, block in tables.items():
-        if name != CONFLICTS and name not in SYNCED:
-            continue  # a table this version does not know yet
-        if not block["rows"]:
-            continue
-        _upsert(conn, name, block["columns"], block["rows"])
-        rows += len(block["rows"])
-        id_index = block["columns"].index("id")
-        rebased += _rebase(conn, name, [r[id_index] for r in block["rows"]], pending)
+    touched: dict[str, list[str]] = {}
+    with search_index.triggers_suspended(conn):
+        for name, block in tables.items():
+            if name != CONFLICTS and name not in SYNCED:
+                continue  # a table this version does not know yet
+            if not block["rows"]:
+                continue
+            _upsert(conn, name, block["columns"], block["rows"])
+            rows += len(block["rows"])
+            id_index = block["columns"].index("id")
+            ids = [r[id_index] for r in block["rows"]]
+            touched[name] = ids
+            rebased += _rebase(conn, name, ids, pending)
+        if "individuals" in touched or "households" in touched:
+            search_index.reindex(conn, individual_ids=touched.get("individuals", []),
+                                 household_ids=touched.get("households", []))
     return rows, rebased
 
 
 def remove_rows(conn: Connection, removed: list[list[str]]) -> int:
     """Drop rows that left this laptop's scope (transfers); their unsent ops stay in the outbox."""
     count = 0
+    search_index.forget(conn, [row_id for name, row_id in removed if name == "individuals"])
     for name, row_id in removed:
         if name in SYNCED:
             conn.execute(text(f'DELETE FROM "{name}" WHERE id = :id'), {"id": row_id})

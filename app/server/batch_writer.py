@@ -1,0 +1,80 @@
+"""Per-push bookkeeping: sequence numbers, sync index, audit and results, written in bulk.
+
+One push request is one transaction. The first sequence number taken locks the counter row until
+commit (so commit order stays sequence order); later ones are counted in memory and the counter
+is written once at the end. Index entries, audit rows and op results are collected and inserted
+with one statement each. A rejected user action rolls back to its checkpoint, here and in SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, update
+
+from app.models.audit import AuditEntry
+from app.server.models import AppliedOp, ServerState, SyncRow
+from app.server.sequence import allocate, row_meta, upsert
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    audit: int
+    applied: int
+    index: dict[tuple[str, str], dict[str, Any]]
+    last_seq: int | None
+
+
+class BatchWriter:
+    """Collects one transaction's writes to the server's sync bookkeeping."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.last_seq: int | None = None
+        self.audit: list[dict[str, Any]] = []
+        self.applied: list[dict[str, Any]] = []
+        self.index: dict[tuple[str, str], dict[str, Any]] = {}
+        #: Open conflicts on this request's rows: (table, row, field) -> conflict id.
+        self.held: dict[tuple[str, str, str], str] = {}
+
+    def next_seq(self) -> int:
+        if self.last_seq is None:
+            self.last_seq = allocate(self.conn)  # takes the counter row's lock until commit
+        else:
+            self.last_seq += 1
+        return self.last_seq
+
+    def row_meta(self, table: str, row_id: str) -> tuple[str | None, dict[str, Any]] | None:
+        """(district, field meta) including changes made earlier in this transaction."""
+        pending = self.index.get((table, row_id))
+        if pending is not None:
+            return pending["district_id"], dict(pending["meta"])
+        return row_meta(self.conn, table, row_id)
+
+    def index_row(self, *, table: str, row_id: str, district_id: str | None, seq: int,
+                  meta: dict[str, Any]) -> None:
+        self.index[(table, row_id)] = {"table_name": table, "row_id": row_id,
+                                       "district_id": district_id, "seq": seq, "meta": meta}
+
+    def checkpoint(self) -> Checkpoint:
+        return Checkpoint(len(self.audit), len(self.applied), dict(self.index), self.last_seq)
+
+    def rollback_to(self, mark: Checkpoint) -> None:
+        del self.audit[mark.audit:]
+        del self.applied[mark.applied:]
+        self.index = dict(mark.index)
+        # Sequence numbers taken by the rolled-back action are simply skipped: gaps are harmless.
+
+    def finish(self) -> None:
+        """Write everything collected; call just before commit."""
+        if self.last_seq is not None:
+            self.conn.execute(update(ServerState).where(ServerState.key == "seq")
+                              .values(value=self.last_seq))
+        if self.index:
+            upsert(self.conn, SyncRow.__table__, list(self.index.values()),
+                   ["table_name", "row_id"], ["district_id", "seq", "meta"])
+        if self.audit:
+            self.conn.execute(insert(AuditEntry), self.audit)
+        if self.applied:
+            self.conn.execute(insert(AppliedOp), self.applied)
