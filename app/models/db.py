@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -80,9 +81,15 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+@functools.cache
+def _script() -> ScriptDirectory:
+    # Parsing the migration files costs ~15 ms; every command opens the database once or more.
+    return ScriptDirectory(str(migrations_dir()))
+
+
 def head_revision() -> str:
     """The newest migration this build knows."""
-    script = ScriptDirectory(str(migrations_dir()))
+    script = _script()
     head = script.get_current_head()
     assert head is not None
     return head
@@ -109,7 +116,7 @@ def check_not_too_new(engine: Engine) -> None:
                 code="DATABASE_NOT_ROSTER",
             )
         return
-    known = {s.revision for s in ScriptDirectory(str(migrations_dir())).walk_revisions()}
+    known = {s.revision for s in _script().walk_revisions()}
     if rev not in known:
         raise DatabaseTooNew(
             f"This database was created by a newer version of Roster (schema {rev}). "

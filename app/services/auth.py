@@ -15,6 +15,7 @@ from app.domain.vocab import Role
 from app.errors import AuthenticationFailed, FieldError, NotFound, ValidationFailed
 from app.models.base import utcnow
 from app.models.db import Database
+from app.models.sync_state import SyncStateEntry
 from app.models.user import User
 from app.services.context import Actor, ServiceContext, get_state, set_state
 
@@ -139,6 +140,14 @@ def sign_in(db: Database, *, username: str, password: str) -> Actor:
     return actor
 
 
+def sign_out(db: Database) -> None:
+    """Forget the signed-in user of this data directory (commands then need --user)."""
+    with db.write_session() as session, session.begin():
+        entry = session.get(SyncStateEntry, SIGNED_IN_KEY)
+        if entry is not None:
+            session.delete(entry)
+
+
 def signed_in_actor(db: Database) -> Actor | None:
     """The user signed in on this data directory, if any."""
     with db.read_session() as session:
@@ -146,7 +155,9 @@ def signed_in_actor(db: Database) -> Actor | None:
         if user_id is None:
             return None
         user = session.get(User, user_id)
-        return actor_of(user) if user is not None and not user.deleted else None
+        if user is None or user.deleted or not user.active:
+            return None
+        return actor_of(user)
 
 
 def context_for(

@@ -89,6 +89,7 @@ class HistoryEntry:
     user: str | None
     action: str
     table: str
+    row_id: str
     field: str | None
     old: str | None
     new: str | None

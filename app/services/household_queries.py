@@ -41,7 +41,7 @@ def _members(session: Session, household: Household, today: date) -> list[Member
     people = session.scalars(
         select(Individual)
         .where(Individual.household_id == household.id, ~Individual.deleted)
-        .order_by(Individual.status, Individual.date_of_birth)
+        .order_by(Individual.status, Individual.date_of_birth, Individual.id)
     )
     return [
         MemberOut(
@@ -82,6 +82,7 @@ def _history(session: Session, household_id: str) -> list[HistoryEntry]:
             user=name,
             action=a.action,
             table=a.table_name,
+            row_id=a.row_id,
             field=a.field,
             old=a.old_value,
             new=a.new_value,

@@ -245,8 +245,8 @@ def _reassign_roles(
 ) -> tuple[str | None, str | None, list[str]]:
     warnings: list[str] = []
     errors = Errors()
-    head = household.head_id
-    recipient = household.primary_recipient_id
+    head = old_head = household.head_id
+    recipient = old_recipient = household.primary_recipient_id
     if household.head_id == person.id and others:
         if not new_head_id:
             errors.add("new_head_id", "HEAD_REPLACEMENT_REQUIRED")
@@ -280,8 +280,10 @@ def _reassign_roles(
             account.holder_id = recipient  # cash is collected by whoever is the recipient
         else:
             warnings.append("PAYMENT_ACCOUNT_HOLDER_GONE")
-    changed_head = head if head != person.id else None
-    return changed_head, recipient if recipient != person.id else None, warnings
+    # Report only what actually changed (the departing person aside).
+    new_head = head if head not in (person.id, old_head) else None
+    new_recipient = recipient if recipient not in (person.id, old_recipient) else None
+    return new_head, new_recipient, warnings
 
 
 def _exit_all(session: Session, household: Household, today: date) -> list[str]:
@@ -352,18 +354,19 @@ def record_member_left(
 
 
 def set_head(ctx: ServiceContext, *, household_ref: str, individual_id: str) -> None:
-    """Make a present member the head; the old head's relationship is kept as it was."""
+    """Make a present member the head.
+
+    Only ``head_id`` changes: relationships stay as recorded (relative to the head at
+    registration), so the change is one guarded field that sync can hold as a whole if two
+    officers name different heads at once, rather than a head and some stray relationships.
+    """
     actor = ctx.require_actor()
     with unit_of_work(ctx) as session:
         household = household_by_ref(session, household_ref, actor)
         person = member_of(session, household, individual_id)
         if household.head_id == person.id:
             raise ValidationFailed([FieldError("individual_id", "ALREADY_HEAD")])
-        old = session.get(Individual, household.head_id) if household.head_id else None
-        if old is not None and old.relationship == Relationship.HEAD:
-            old.relationship = Relationship.OTHER_RELATIVE
         household.head_id = person.id
-        person.relationship = Relationship.HEAD
 
 
 def set_recipient(

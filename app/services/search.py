@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
+from app.errors import FieldError, ValidationFailed
 from app.models.db import Database
 from app.models.search_index import fts_query
 from app.services.dto import HouseholdRow, SearchPage
@@ -97,6 +99,7 @@ def search_households(
     """
     params.update(limit=limit + 1, offset=offset)
     with db.engine.connect() as conn:
+        _check_codes(conn, village_code=village_code, programme_code=programme_code)
         rows = conn.execute(sql_text(sql), params).all()
     page = [
         HouseholdRow(
@@ -136,3 +139,19 @@ def count_households(
     sql = f"SELECT count(*) FROM households h JOIN locations v ON v.id = h.village_id WHERE {where}"
     with db.engine.connect() as conn:
         return int(conn.execute(sql_text(sql), params).scalar_one())
+
+
+def _check_codes(conn: Connection, *, village_code: str | None,
+                 programme_code: str | None) -> None:
+    """An unknown filter code is a mistake to report, not an empty result to show."""
+    errors = []
+    if village_code and conn.execute(
+        sql_text("SELECT 1 FROM locations WHERE code = :c AND level = 'V'"), {"c": village_code}
+    ).first() is None:
+        errors.append(FieldError("village", "UNKNOWN_VILLAGE", {"value": village_code}))
+    if programme_code and conn.execute(
+        sql_text("SELECT 1 FROM programmes WHERE code = :c"), {"c": programme_code}
+    ).first() is None:
+        errors.append(FieldError("programme", "UNKNOWN_PROGRAMME", {"value": programme_code}))
+    if errors:
+        raise ValidationFailed(errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -149,27 +150,39 @@ def _restore_rows(db: Database, transport: Transport, rejected: dict[str, list[s
 def pull(db: Database, transport: Transport, result: SyncResult, *,
          progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
          page_size: int = PULL_PAGE) -> None:
-    """Fetch pages after the stored cursor; each page and its cursor commit together."""
-    while True:
-        if cancel:
-            cancel.check()
-        cursor = int(_state(db, "pull_cursor") or "0")
-        page = transport.request("GET", "/sync/pull", params={
-            "cursor": cursor, "limit": page_size, "epoch": _state(db, "server_epoch") or "",
-            "schema": schema_version()})
-        with remote_connection(db) as conn:
-            pending = pending_by_row(conn)
-            rows, rebased = apply_tables(conn, page["tables"], pending)
-            removed = remove_rows(conn, page["removed"])
-            settle_resolved_conflicts(conn, page["tables"])
-            conn.execute(update_state("pull_cursor", str(page["next_cursor"])))
-        result.pulled += rows
-        result.rebased += rebased
-        result.removed += removed
-        if progress:
-            progress(Progress("pull", result.pulled, None))
-        if not page["has_more"]:
-            return
+    """Fetch pages after the stored cursor; each page and its cursor commit together.
+
+    The next page is requested while the current one is being written, so HQ and the laptop
+    work at the same time; a prefetched page is simply dropped if anything fails before its turn.
+    """
+    epoch = _state(db, "server_epoch") or ""
+
+    def fetch(cursor: int) -> dict[str, Any]:
+        answer: dict[str, Any] = transport.request("GET", "/sync/pull", params={
+            "cursor": cursor, "limit": page_size, "epoch": epoch, "schema": schema_version()})
+        return answer
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="roster-prefetch") as pool:
+        upcoming: Future[dict[str, Any]] = pool.submit(fetch, int(_state(db, "pull_cursor") or 0))
+        while True:
+            if cancel:
+                cancel.check()
+            page = upcoming.result()
+            if page["has_more"]:
+                upcoming = pool.submit(fetch, int(page["next_cursor"]))
+            with remote_connection(db) as conn:
+                pending = pending_by_row(conn)
+                rows, rebased = apply_tables(conn, page["tables"], pending)
+                removed = remove_rows(conn, page["removed"])
+                settle_resolved_conflicts(conn, page["tables"])
+                conn.execute(update_state("pull_cursor", str(page["next_cursor"])))
+            result.pulled += rows
+            result.rebased += rebased
+            result.removed += removed
+            if progress:
+                progress(Progress("pull", result.pulled, None))
+            if not page["has_more"]:
+                return
 
 
 def update_state(key: str, value: str) -> Any:

@@ -1,0 +1,1 @@
+"""The ``roster`` command line (argparse, standard library only); see ``app.cli.main``."""
