@@ -42,8 +42,7 @@ from app.sync.wire import to_wire  # noqa: E402
 PASSWORD = "bench-password"
 
 
-def gzip_json_size(db: ServerDatabase, rows: list[tuple[str, str]] | None,
-                   district_id: str) -> int:
+def gzip_json_size(db: ServerDatabase, rows: list[tuple[str, str]] | None, district_id: str) -> int:
     """gzip size of the given rows (or the whole district) as a JSON list of objects."""
     records: list[dict[str, Any]] = []
     with db.engine.connect() as conn:
@@ -64,9 +63,12 @@ def gzip_json_size(db: ServerDatabase, rows: list[tuple[str, str]] | None,
 
 
 def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen([sys.executable, "-m", "app.server.run", "--db", url, "--port",
-                             str(port)], cwd=ROOT, stderr=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.server.run", "--db", url, "--port", str(port)],
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with socket.socket() as sock:
@@ -87,8 +89,7 @@ def run_size(households: int, work: Path) -> dict[str, Any]:
     url = f"sqlite:///{work / f'hq-{households}.sqlite'}"
     hq = ServerDatabase.open(url)
     district_id = admin.add_district(hq, code="D01", name="Kolda")
-    admin.add_user(hq, username="officer", password=PASSWORD, role="officer",
-                   district_code="D01")
+    admin.add_user(hq, username="officer", password=PASSWORD, role="officer", district_code="D01")
     seed = seed_district(hq, district_code="D01", households=households)
     port = free_port()
     server = start_server(url, port)
@@ -96,17 +97,24 @@ def run_size(households: int, work: Path) -> dict[str, Any]:
     try:
         laptop = Database.open(work / f"laptop-{households}")
         started = time.perf_counter()
-        result = connect(laptop, server_url=f"http://127.0.0.1:{port}", username="officer",
-                         password=PASSWORD).sync
+        result = connect(
+            laptop, server_url=f"http://127.0.0.1:{port}", username="officer", password=PASSWORD
+        ).sync
         seconds = time.perf_counter() - started
-        out["initial"] = {"seconds": round(seconds, 2), "records": result.pulled,
-                          "records_per_s": int(result.pulled / seconds),
-                          "bytes": result.bytes_received,
-                          "gzip_json_bytes": gzip_json_size(hq, None, district_id)}
+        out["initial"] = {
+            "seconds": round(seconds, 2),
+            "records": result.pulled,
+            "records_per_s": int(result.pulled / seconds),
+            "bytes": result.bytes_received,
+            "gzip_json_bytes": gzip_json_size(hq, None, district_id),
+        }
         # 1 % delta: HQ changes the address of 1 % of the households.
         with hq.read_session() as s:
-            ids = list(s.scalars(select(Household.id).order_by(Household.id)
-                                 .limit(max(1, households // 100))))
+            ids = list(
+                s.scalars(
+                    select(Household.id).order_by(Household.id).limit(max(1, households // 100))
+                )
+            )
         with hq_unit_of_work(hq, user_id=None) as s:
             for hid in ids:
                 household = s.get(Household, hid)
@@ -115,15 +123,21 @@ def run_size(households: int, work: Path) -> dict[str, Any]:
         started = time.perf_counter()
         delta: SyncResult = run_sync(laptop)
         seconds = time.perf_counter() - started
-        out["delta"] = {"seconds": round(seconds, 3), "records": delta.pulled,
-                        "bytes": delta.bytes_received,
-                        "gzip_json_bytes": gzip_json_size(hq, [("households", h) for h in ids],
-                                                          district_id)}
+        out["delta"] = {
+            "seconds": round(seconds, 3),
+            "records": delta.pulled,
+            "bytes": delta.bytes_received,
+            "gzip_json_bytes": gzip_json_size(hq, [("households", h) for h in ids], district_id),
+        }
         # 500 edits made offline, then pushed.
         ctx = context_for(laptop)
         with laptop.engine.connect() as conn:
-            codes = [c for (c,) in conn.execute(text(
-                "SELECT code FROM households ORDER BY code DESC LIMIT 500"))]
+            codes = [
+                c
+                for (c,) in conn.execute(
+                    text("SELECT code FROM households ORDER BY code DESC LIMIT 500")
+                )
+            ]
         for code in codes:
             update_household(ctx, household_ref=code, changes={"landmark": "bench edit"})
         transport = transport_for(laptop)
@@ -131,8 +145,12 @@ def run_size(households: int, work: Path) -> dict[str, Any]:
         started = time.perf_counter()
         push(laptop, transport, pushed)
         seconds = time.perf_counter() - started
-        out["push"] = {"edits": pushed.pushed, "applied": pushed.applied,
-                       "seconds": round(seconds, 3), "bytes": transport.bytes_sent}
+        out["push"] = {
+            "edits": pushed.pushed,
+            "applied": pushed.applied,
+            "seconds": round(seconds, 3),
+            "bytes": transport.bytes_sent,
+        }
         transport.close()
         laptop.close()
     finally:
@@ -155,12 +173,15 @@ def main() -> None:
             if not args.json:
                 r = results[-1]
                 i, d, p = r["initial"], r["delta"], r["push"]
-                print(f"{size:>6} households | initial {i['seconds']:6.2f} s "
-                      f"{i['records']:>7} records {i['records_per_s']:>7}/s "
-                      f"{i['bytes'] / 1e6:6.2f} MB on wire (gzip JSON {i['gzip_json_bytes'] / 1e6:.2f} MB)"
-                      f" | 1% delta {d['seconds']:.3f} s {d['records']} records "
-                      f"{d['bytes'] / 1e3:.1f} KB (gzip JSON {d['gzip_json_bytes'] / 1e3:.1f} KB)"
-                      f" | push {p['edits']} edits {p['seconds']:.3f} s")
+                print(
+                    f"{size:>6} households | initial {i['seconds']:6.2f} s "
+                    f"{i['records']:>7} records {i['records_per_s']:>7}/s "
+                    f"{i['bytes'] / 1e6:6.2f} MB on wire "
+                    f"(gzip JSON {i['gzip_json_bytes'] / 1e6:.2f} MB)"
+                    f" | 1% delta {d['seconds']:.3f} s {d['records']} records "
+                    f"{d['bytes'] / 1e3:.1f} KB (gzip JSON {d['gzip_json_bytes'] / 1e3:.1f} KB)"
+                    f" | push {p['edits']} edits {p['seconds']:.3f} s"
+                )
     if args.json:
         print(json.dumps(results, indent=2))
 

@@ -213,8 +213,15 @@ def _write_ops(session: Session, ctx: WriteContext) -> None:
             )
 
 
-def record_command(session: Session, *, table: str, row_id: str, kind: str,
-                   fields: dict[str, dict[str, Any]], district_id: str | None) -> str:
+def record_command(
+    session: Session,
+    *,
+    table: str,
+    row_id: str,
+    kind: str,
+    fields: dict[str, dict[str, Any]],
+    district_id: str | None,
+) -> str:
     """Queue a command op (e.g. a conflict resolution) that is not a plain row change.
 
     Written in the caller's transaction like every other op; returns the op id.
@@ -223,12 +230,22 @@ def record_command(session: Session, *, table: str, row_id: str, kind: str,
     if ctx is None:
         raise UntrackedWrite("commands need a unit of work")
     op_id = new_id()
-    session.add(OutboxOp(
-        op_id=op_id, device_seq=_next_counter(session, "device_seq"),
-        client_tx_id=ctx.client_tx_id, table_name=table, row_id=row_id, district_id=district_id,
-        kind=kind, base_seq=0, fields=fields, hlc=_next_hlc(session, ctx),
-        schema_version=ctx.schema_version, user_id=ctx.user_id,
-    ))
+    session.add(
+        OutboxOp(
+            op_id=op_id,
+            device_seq=_next_counter(session, "device_seq"),
+            client_tx_id=ctx.client_tx_id,
+            table_name=table,
+            row_id=row_id,
+            district_id=district_id,
+            kind=kind,
+            base_seq=0,
+            fields=fields,
+            hlc=_next_hlc(session, ctx),
+            schema_version=ctx.schema_version,
+            user_id=ctx.user_id,
+        )
+    )
     return op_id
 
 

@@ -67,13 +67,15 @@ def reindex(conn: Connection, *, individual_ids: list[str], household_ids: list[
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _reindex (id TEXT PRIMARY KEY)")
     conn.exec_driver_sql("DELETE FROM _reindex")
     if individual_ids:
-        conn.exec_driver_sql("INSERT OR IGNORE INTO _reindex VALUES (?)",
-                             [(i,) for i in individual_ids])
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO _reindex VALUES (?)", [(i,) for i in individual_ids]
+        )
     conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _rehouse (id TEXT PRIMARY KEY)")
     conn.exec_driver_sql("DELETE FROM _rehouse")
     if household_ids:
-        conn.exec_driver_sql("INSERT OR IGNORE INTO _rehouse VALUES (?)",
-                             [(h,) for h in household_ids])
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO _rehouse VALUES (?)", [(h,) for h in household_ids]
+        )
     conn.exec_driver_sql(
         "INSERT OR IGNORE INTO _reindex SELECT i.id FROM individuals i "
         "JOIN _rehouse h ON h.id = i.household_id"

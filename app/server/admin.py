@@ -30,8 +30,14 @@ def _location(session: object, code: str) -> Location | None:
     return session.scalar(select(Location).where(Location.code == code))
 
 
-def add_district(db: ServerDatabase, *, code: str, name: str, region_code: str = "R01",
-                 region_name: str = "Region") -> str:
+def add_district(
+    db: ServerDatabase,
+    *,
+    code: str,
+    name: str,
+    region_code: str = "R01",
+    region_name: str = "Region",
+) -> str:
     """Create a district (and its region if new); returns the district id."""
     with hq_unit_of_work(db, user_id=None) as s:
         if _location(s, code) is not None:
@@ -41,8 +47,7 @@ def add_district(db: ServerDatabase, *, code: str, name: str, region_code: str =
             region = Location(code=region_code, name=region_name, level=LocationLevel.REGION)
             s.add(region)
             s.flush()
-        district = Location(code=code, name=name, level=LocationLevel.DISTRICT,
-                            parent_id=region.id)
+        district = Location(code=code, name=name, level=LocationLevel.DISTRICT, parent_id=region.id)
         s.add(district)
         s.flush()
         return district.id
@@ -55,8 +60,9 @@ def import_locations(db: ServerDatabase, path: Path) -> int:
     errors: list[FieldError] = []
     needed = {"code", "name", "level", "parent_code"}
     if not rows or not needed <= set(rows[0]):
-        raise ValidationFailed([FieldError("file", "MISSING_COLUMNS",
-                                           {"expected": ",".join(sorted(needed))})])
+        raise ValidationFailed(
+            [FieldError("file", "MISSING_COLUMNS", {"expected": ",".join(sorted(needed))})]
+        )
     order = {"R": 0, "D": 1, "W": 2, "V": 3}
     for i, row in enumerate(rows, start=2):
         if row["level"] not in LEVELS:
@@ -72,17 +78,31 @@ def import_locations(db: ServerDatabase, path: Path) -> int:
                 continue
             parent = _location(s, row["parent_code"].strip()) if row["parent_code"] else None
             if row["level"] != "R" and parent is None:
-                raise ValidationFailed([FieldError(f"line {i}", "UNKNOWN_PARENT",
-                                                   {"value": row["parent_code"]})])
-            s.add(Location(code=row["code"].strip(), name=row["name"].strip(),
-                           level=row["level"], parent_id=parent.id if parent else None))
+                raise ValidationFailed(
+                    [FieldError(f"line {i}", "UNKNOWN_PARENT", {"value": row["parent_code"]})]
+                )
+            s.add(
+                Location(
+                    code=row["code"].strip(),
+                    name=row["name"].strip(),
+                    level=row["level"],
+                    parent_id=parent.id if parent else None,
+                )
+            )
             s.flush()
             created += 1
     return created
 
 
-def add_user(db: ServerDatabase, *, username: str, password: str, role: str,
-             district_code: str | None, full_name: str = "") -> str:
+def add_user(
+    db: ServerDatabase,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    district_code: str | None,
+    full_name: str = "",
+) -> str:
     """Create a user; officers, supervisors and viewers need a district."""
     from app.services.auth import _validate_new_user
 
@@ -94,13 +114,18 @@ def add_user(db: ServerDatabase, *, username: str, password: str, role: str,
         if district_code:
             district = _location(s, district_code)
             if district is None or district.level != LocationLevel.DISTRICT:
-                raise ValidationFailed([FieldError("district", "UNKNOWN_DISTRICT",
-                                                   {"value": district_code})])
+                raise ValidationFailed(
+                    [FieldError("district", "UNKNOWN_DISTRICT", {"value": district_code})]
+                )
         elif role != Role.HQ_ADMIN:
             raise ValidationFailed([FieldError("district", "REQUIRED")])
-        user = User(username=username, full_name=full_name, role=role,
-                    district_id=district.id if district else None,
-                    password_hash=hash_password(password))
+        user = User(
+            username=username,
+            full_name=full_name,
+            role=role,
+            district_id=district.id if district else None,
+            password_hash=hash_password(password),
+        )
         s.add(user)
         s.flush()
         return user.id
@@ -120,11 +145,14 @@ def list_devices(db: ServerDatabase) -> list[DeviceRow]:
     """Every registered laptop with its user and last contact."""
     with db.read_session() as s:
         return [
-            DeviceRow(d.id, d.name, name or "?", d.registered_at, d.last_seen_at,
-                      d.revoked_at is not None)
+            DeviceRow(
+                d.id, d.name, name or "?", d.registered_at, d.last_seen_at, d.revoked_at is not None
+            )
             for d, name in s.execute(
-                select(ServerDevice, User.username).outerjoin(User, User.id == ServerDevice.user_id)
-                .order_by(ServerDevice.registered_at))
+                select(ServerDevice, User.username)
+                .outerjoin(User, User.id == ServerDevice.user_id)
+                .order_by(ServerDevice.registered_at)
+            )
         ]
 
 
@@ -144,8 +172,14 @@ class TransferResult:
     exited_programmes: list[str]
 
 
-def transfer_household(db: ServerDatabase, *, household_code: str, village_code: str,
-                       address: str, user_id: str | None = None) -> TransferResult:
+def transfer_household(
+    db: ServerDatabase,
+    *,
+    household_code: str,
+    village_code: str,
+    address: str,
+    user_id: str | None = None,
+) -> TransferResult:
     """Move a household to a village of another district, with every record hanging off it.
 
     The old district's laptops receive removals; the new district's receive the rows. Edits the
@@ -157,8 +191,9 @@ def transfer_household(db: ServerDatabase, *, household_code: str, village_code:
             raise NotFound(f"no household {household_code}", code="HOUSEHOLD_NOT_FOUND")
         village = _location(s, village_code)
         if village is None or village.level != LocationLevel.VILLAGE:
-            raise ValidationFailed([FieldError("village", "UNKNOWN_VILLAGE",
-                                               {"value": village_code})])
+            raise ValidationFailed(
+                [FieldError("village", "UNKNOWN_VILLAGE", {"value": village_code})]
+            )
         from app.services.lookups import district_of
 
         new_district = district_of(s, village)
@@ -172,16 +207,21 @@ def transfer_household(db: ServerDatabase, *, household_code: str, village_code:
         for spec in SYNCED.values():
             if "household_id" not in spec.table.c or not spec.scoped:
                 continue
-            model = next(m.class_ for m in Household.registry.mappers
-                         if m.local_table is spec.table)
+            model = next(
+                m.class_ for m in Household.registry.mappers if m.local_table is spec.table
+            )
             for row in s.scalars(select(model).where(model.household_id == household.id)):
                 row.district_id = new_district.id
                 moved += 1
         exited = []
-        for enrolment in s.scalars(select(Enrolment).where(
+        for enrolment in s.scalars(
+            select(Enrolment).where(
                 Enrolment.household_id == household.id,
-                Enrolment.status.in_((EnrolmentStatus.POTENTIAL, EnrolmentStatus.ACTIVE,
-                                      EnrolmentStatus.SUSPENDED)))):
+                Enrolment.status.in_(
+                    (EnrolmentStatus.POTENTIAL, EnrolmentStatus.ACTIVE, EnrolmentStatus.SUSPENDED)
+                ),
+            )
+        ):
             if not programme_covers(s, enrolment.programme_id, village):
                 enrolment.status = EnrolmentStatus.EXITED
                 enrolment.status_reason = ExitReason.MOVED_OUT_OF_AREA

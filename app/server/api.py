@@ -69,13 +69,18 @@ class LoginBody(BaseModel):
 
 
 class RowsBody(BaseModel):
-    tables: dict[Annotated[str, Field(max_length=40)],
-                 list[Annotated[str, Field(pattern=UUID_PATTERN)]]]
+    tables: dict[
+        Annotated[str, Field(max_length=40)], list[Annotated[str, Field(pattern=UUID_PATTERN)]]
+    ]
 
 
 def _gzip_json(payload: Any, status: int = 200) -> Response:
-    return Response(encode(payload), status_code=status, media_type="application/json",
-                    headers={"Content-Encoding": "gzip"})
+    return Response(
+        encode(payload),
+        status_code=status,
+        media_type="application/json",
+        headers={"Content-Encoding": "gzip"},
+    )
 
 
 async def _body(request: Request, model: type[BaseModel]) -> Any:
@@ -117,13 +122,15 @@ def create_app(db: ServerDatabase) -> FastAPI:
     @api.exception_handler(AuthError)
     async def _auth_error(_r: Request, exc: AuthError) -> JSONResponse:
         headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
-        return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, exc.status,
-                            headers=headers)
+        return JSONResponse(
+            {"error": {"code": exc.code, "message": exc.message}}, exc.status, headers=headers
+        )
 
     @api.exception_handler(RequestValidationError)
     async def _invalid(_r: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"error": {"code": "INVALID_REQUEST",
-                                       "message": str(exc.errors()[:3])}}, 422)
+        return JSONResponse(
+            {"error": {"code": "INVALID_REQUEST", "message": str(exc.errors()[:3])}}, 422
+        )
 
     @api.get("/health")
     def health() -> dict[str, str]:
@@ -131,44 +138,79 @@ def create_app(db: ServerDatabase) -> FastAPI:
 
     @api.get("/sync/hello")
     def hello() -> dict[str, Any]:
-        return {"protocol": PROTOCOL_VERSION, "server_epoch": db.epoch(),
-                "server_time_ms": int(time.time() * 1000), "app_version": app.__version__,
-                "current_schema": schema_version(), "min_client_schema": MIN_CLIENT_SCHEMA,
-                "max_client_schema": schema_version(), "features": ["gzip", "rows"]}
+        return {
+            "protocol": PROTOCOL_VERSION,
+            "server_epoch": db.epoch(),
+            "server_time_ms": int(time.time() * 1000),
+            "app_version": app.__version__,
+            "current_schema": schema_version(),
+            "min_client_schema": MIN_CLIENT_SCHEMA,
+            "max_client_schema": schema_version(),
+            "features": ["gzip", "rows"],
+        }
 
     @api.post("/auth/login")
     async def auth_login(request: Request) -> Response:
         body: LoginBody = await _body(request, LoginBody)
         result = await run_in_threadpool(
-            login, db, username=body.username, password=body.password,
-            device_id=body.device_id, device_name=body.device_name, app_version=body.app_version)
-        return _gzip_json({"token": result.token, "expires_at": result.expires_at.isoformat(),
-                           "user": result.user, "district": result.district,
-                           "server_epoch": db.epoch()})
+            login,
+            db,
+            username=body.username,
+            password=body.password,
+            device_id=body.device_id,
+            device_name=body.device_name,
+            app_version=body.app_version,
+        )
+        return _gzip_json(
+            {
+                "token": result.token,
+                "expires_at": result.expires_at.isoformat(),
+                "user": result.user,
+                "district": result.district,
+                "server_epoch": db.epoch(),
+            }
+        )
 
     @api.post("/sync/push")
-    async def push(request: Request, authorization: Annotated[str | None, Header()] = None
-                   ) -> Response:
+    async def push(
+        request: Request, authorization: Annotated[str | None, Header()] = None
+    ) -> Response:
         who = await run_in_threadpool(caller, authorization)
         body: PushBody = await _body(request, PushBody)
         if body.device_id != who.device_id:
             raise ApiError(403, "WRONG_DEVICE", "the token belongs to another laptop")
-        ops = [OpIn(o.op_id, o.device_seq, o.client_tx_id, o.table, o.row_id, o.kind, o.base_seq,
-                    o.hlc, {k: v.model_dump() for k, v in o.fields.items()}) for o in body.ops]
+        ops = [
+            OpIn(
+                o.op_id,
+                o.device_seq,
+                o.client_tx_id,
+                o.table,
+                o.row_id,
+                o.kind,
+                o.base_seq,
+                o.hlc,
+                {k: v.model_dump() for k, v in o.fields.items()},
+            )
+            for o in body.ops
+        ]
         started = time.perf_counter()
         results = await run_in_threadpool(apply_batch, db, who, ops)
         _log(db, who, "push", started, ops=len(ops), results=results)
         return _gzip_json({"results": results, "server_time_ms": int(time.time() * 1000)})
 
     @api.get("/sync/pull")
-    async def pull(cursor: Annotated[int, Query(ge=0)] = 0,
-                   limit: Annotated[int, Query(ge=1, le=10_000)] = 2000,
-                   epoch: str | None = None, schema: Annotated[int, Query(ge=0)] = 0,
-                   authorization: Annotated[str | None, Header()] = None) -> Response:
+    async def pull(
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=10_000)] = 2000,
+        epoch: str | None = None,
+        schema: Annotated[int, Query(ge=0)] = 0,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Response:
         who = await run_in_threadpool(caller, authorization)
         if schema and schema < MIN_CLIENT_SCHEMA:
-            raise ApiError(409, "UPGRADE_REQUIRED",
-                           "update Roster on this laptop to download changes")
+            raise ApiError(
+                409, "UPGRADE_REQUIRED", "update Roster on this laptop to download changes"
+            )
         if epoch and epoch != db.epoch():
             raise ApiError(409, "MUST_RESET", "HQ was restored from a backup: download again")
         started = time.perf_counter()
@@ -180,13 +222,22 @@ def create_app(db: ServerDatabase) -> FastAPI:
         result = await run_in_threadpool(page)
         response = _gzip_json({**result, "server_time_ms": int(time.time() * 1000)})
         rows = sum(len(t["rows"]) for t in result["tables"].values())
-        _log(db, who, "pull", started, rows=rows, cursor_from=cursor,
-             cursor_to=result["next_cursor"], bytes_out=len(response.body))
+        _log(
+            db,
+            who,
+            "pull",
+            started,
+            rows=rows,
+            cursor_from=cursor,
+            cursor_to=result["next_cursor"],
+            bytes_out=len(response.body),
+        )
         return response
 
     @api.post("/sync/rows")
-    async def rows(request: Request, authorization: Annotated[str | None, Header()] = None
-                   ) -> Response:
+    async def rows(
+        request: Request, authorization: Annotated[str | None, Header()] = None
+    ) -> Response:
         who = await run_in_threadpool(caller, authorization)
         body: RowsBody = await _body(request, RowsBody)
 
@@ -199,17 +250,33 @@ def create_app(db: ServerDatabase) -> FastAPI:
     return api
 
 
-def _log(db: ServerDatabase, who: Caller, kind: str, started: float, *, ops: int = 0,
-         results: list[dict[str, Any]] | None = None, rows: int = 0,
-         cursor_from: int | None = None, cursor_to: int | None = None,
-         bytes_out: int = 0) -> None:
+def _log(
+    db: ServerDatabase,
+    who: Caller,
+    kind: str,
+    started: float,
+    *,
+    ops: int = 0,
+    results: list[dict[str, Any]] | None = None,
+    rows: int = 0,
+    cursor_from: int | None = None,
+    cursor_to: int | None = None,
+    bytes_out: int = 0,
+) -> None:
     statuses = [r["status"] for r in results or []]
     entry = {
-        "device_id": who.device_id, "user_id": who.user_id, "kind": kind,
-        "duration_ms": int((time.perf_counter() - started) * 1000), "ops": ops,
+        "device_id": who.device_id,
+        "user_id": who.user_id,
+        "kind": kind,
+        "duration_ms": int((time.perf_counter() - started) * 1000),
+        "ops": ops,
         "applied": sum(s.startswith("applied") for s in statuses),
-        "conflicts": statuses.count("conflict"), "rejected": statuses.count("rejected"),
-        "rows": rows, "cursor_from": cursor_from, "cursor_to": cursor_to, "bytes_out": bytes_out,
+        "conflicts": statuses.count("conflict"),
+        "rejected": statuses.count("rejected"),
+        "rows": rows,
+        "cursor_from": cursor_from,
+        "cursor_to": cursor_to,
+        "bytes_out": bytes_out,
     }
     log.info("%s %s", kind, entry)
     with db.write_session() as s, s.begin():

@@ -27,8 +27,9 @@ MAX_WAIT_SECONDS = 300
 class AuthError(Exception):
     """Sign-in or token refused; ``status`` is the HTTP status to answer with."""
 
-    def __init__(self, code: str, message: str, status: int = 401,
-                 retry_after: int | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, status: int = 401, retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.code, self.message, self.status, self.retry_after = code, message, status, retry_after
 
@@ -51,8 +52,12 @@ def _throttle_check(db: ServerDatabase, username: str) -> None:
         row = s.get(LoginThrottle, username)
         if row and row.blocked_until and row.blocked_until > datetime.now(UTC):
             wait = int((row.blocked_until - datetime.now(UTC)).total_seconds()) + 1
-            raise AuthError("TOO_MANY_ATTEMPTS", f"too many failed sign-ins; wait {wait} s",
-                            status=429, retry_after=wait)
+            raise AuthError(
+                "TOO_MANY_ATTEMPTS",
+                f"too many failed sign-ins; wait {wait} s",
+                status=429,
+                retry_after=wait,
+            )
 
 
 def _throttle_record(db: ServerDatabase, username: str, *, ok: bool) -> None:
@@ -71,8 +76,15 @@ def _throttle_record(db: ServerDatabase, username: str, *, ok: bool) -> None:
             row.blocked_until = datetime.now(UTC) + timedelta(seconds=wait)
 
 
-def login(db: ServerDatabase, *, username: str, password: str, device_id: str,
-          device_name: str, app_version: str | None) -> LoginResult:
+def login(
+    db: ServerDatabase,
+    *,
+    username: str,
+    password: str,
+    device_id: str,
+    device_name: str,
+    app_version: str | None,
+) -> LoginResult:
     """Check the password and register (or re-register) the laptop; returns a new token."""
     _throttle_check(db, username)
     with db.read_session() as s:
@@ -88,22 +100,37 @@ def login(db: ServerDatabase, *, username: str, password: str, device_id: str,
         if device is not None and device.revoked_at is not None:
             raise AuthError("DEVICE_REVOKED", "this laptop was revoked at HQ", status=403)
         if device is None:
-            device = ServerDevice(id=device_id, name=device_name[:120], user_id=user.id,
-                                  token_hash=hash_token(token), token_expires_at=expires)
+            device = ServerDevice(
+                id=device_id,
+                name=device_name[:120],
+                user_id=user.id,
+                token_hash=hash_token(token),
+                token_expires_at=expires,
+            )
             s.add(device)
         else:
             device.user_id, device.token_hash, device.token_expires_at = (
-                user.id, hash_token(token), expires)
+                user.id,
+                hash_token(token),
+                expires,
+            )
             device.name = device_name[:120]
         device.app_version = (app_version or "")[:20]
         district = s.get(Location, user.district_id) if user.district_id else None
         return LoginResult(
-            token=token, expires_at=expires,
-            user={"id": user.id, "username": user.username, "full_name": user.full_name,
-                  "role": user.role, "district_id": user.district_id,
-                  "password_hash": user.password_hash},
+            token=token,
+            expires_at=expires,
+            user={
+                "id": user.id,
+                "username": user.username,
+                "full_name": user.full_name,
+                "role": user.role,
+                "district_id": user.district_id,
+                "password_hash": user.password_hash,
+            },
             district={"id": district.id, "code": district.code, "name": district.name}
-            if district else None,
+            if district
+            else None,
         )
 
 
@@ -123,10 +150,19 @@ def caller_for(db: ServerDatabase, token: str) -> Caller:
             raise AuthError("USER_DISABLED", "this user was disabled at HQ", status=403)
         if device.last_seen_at is None or now - device.last_seen_at > timedelta(minutes=1):
             _touch(db, device.id, now)  # throttled: pulls should not all take the write lock
-        districts = None if user.role == Role.HQ_ADMIN else frozenset(
-            [user.district_id] if user.district_id else [])
-        return Caller(user_id=user.id, username=user.username, role=user.role,
-                      device_id=device.id, device_name=device.name, districts=districts)
+        districts = (
+            None
+            if user.role == Role.HQ_ADMIN
+            else frozenset([user.district_id] if user.district_id else [])
+        )
+        return Caller(
+            user_id=user.id,
+            username=user.username,
+            role=user.role,
+            device_id=device.id,
+            device_name=device.name,
+            districts=districts,
+        )
 
 
 def _touch(db: ServerDatabase, device_id: str, now: datetime) -> None:

@@ -52,28 +52,40 @@ class BatchWriter:
             return pending["district_id"], dict(pending["meta"])
         return row_meta(self.conn, table, row_id)
 
-    def index_row(self, *, table: str, row_id: str, district_id: str | None, seq: int,
-                  meta: dict[str, Any]) -> None:
-        self.index[(table, row_id)] = {"table_name": table, "row_id": row_id,
-                                       "district_id": district_id, "seq": seq, "meta": meta}
+    def index_row(
+        self, *, table: str, row_id: str, district_id: str | None, seq: int, meta: dict[str, Any]
+    ) -> None:
+        self.index[(table, row_id)] = {
+            "table_name": table,
+            "row_id": row_id,
+            "district_id": district_id,
+            "seq": seq,
+            "meta": meta,
+        }
 
     def checkpoint(self) -> Checkpoint:
         return Checkpoint(len(self.audit), len(self.applied), dict(self.index), self.last_seq)
 
     def rollback_to(self, mark: Checkpoint) -> None:
-        del self.audit[mark.audit:]
-        del self.applied[mark.applied:]
+        del self.audit[mark.audit :]
+        del self.applied[mark.applied :]
         self.index = dict(mark.index)
         # Sequence numbers taken by the rolled-back action are simply skipped: gaps are harmless.
 
     def finish(self) -> None:
         """Write everything collected; call just before commit."""
         if self.last_seq is not None:
-            self.conn.execute(update(ServerState).where(ServerState.key == "seq")
-                              .values(value=self.last_seq))
+            self.conn.execute(
+                update(ServerState).where(ServerState.key == "seq").values(value=self.last_seq)
+            )
         if self.index:
-            upsert(self.conn, SyncRow.__table__, list(self.index.values()),
-                   ["table_name", "row_id"], ["district_id", "seq", "meta"])
+            upsert(
+                self.conn,
+                SyncRow.__table__,
+                list(self.index.values()),
+                ["table_name", "row_id"],
+                ["district_id", "seq", "meta"],
+            )
         if self.audit:
             self.conn.execute(insert(AuditEntry), self.audit)
         if self.applied:

@@ -57,15 +57,29 @@ def _sink(session: Session, ctx: WriteContext, changes: list[RowChange]) -> None
         moved = change.fields.get("district_id")
         if change.kind != OpKind.INSERT and moved and moved["old"] and moved["old"] != moved["new"]:
             record_exit(conn, table=table, row_id=row_id, district_id=moved["old"])
-        index_row(conn, table=table, row_id=row_id, district_id=index_district(table, district),
-                  seq=seq, meta=meta)
+        index_row(
+            conn,
+            table=table,
+            row_id=row_id,
+            district_id=index_district(table, district),
+            seq=seq,
+            meta=meta,
+        )
         household = row_id if table == "households" else getattr(change.obj, "household_id", None)
         rows: list[dict[str, Any]] = [
-            {"at": now, "user_id": ctx.user_id, "device_id": HQ_DEVICE, "op_id": None,
-             "action": change.kind.value, "table_name": table, "row_id": row_id,
-             "household_id": household, "field": name,
-             "old_value": None if v["old"] is None else str(v["old"]),
-             "new_value": None if v["new"] is None else str(v["new"])}
+            {
+                "at": now,
+                "user_id": ctx.user_id,
+                "device_id": HQ_DEVICE,
+                "op_id": None,
+                "action": change.kind.value,
+                "table_name": table,
+                "row_id": row_id,
+                "household_id": household,
+                "field": name,
+                "old_value": None if v["old"] is None else str(v["old"]),
+                "new_value": None if v["new"] is None else str(v["new"]),
+            }
             for name, v in change.fields.items()
         ]
         if rows:
@@ -77,7 +91,8 @@ def hq_unit_of_work(db: ServerDatabase, *, user_id: str | None) -> Iterator[Sess
     """A transaction of HQ edits; every synced row changed inside is sequenced and indexed."""
     session = db.write_session()
     session.info[CONTEXT_KEY] = WriteContext(
-        user_id=user_id, device_id=HQ_DEVICE, schema_version=schema_version(), sink=_sink)
+        user_id=user_id, device_id=HQ_DEVICE, schema_version=schema_version(), sink=_sink
+    )
     try:
         with session.begin():
             yield session

@@ -62,61 +62,103 @@ class ConflictContext:
     usernames: dict[str, str]
 
 
-def open_conflicts(conn: Connection,
-                   rows: list[tuple[str, str]]) -> dict[tuple[str, str, str], str]:
+def open_conflicts(
+    conn: Connection, rows: list[tuple[str, str]]
+) -> dict[tuple[str, str, str], str]:
     """Open conflicts on any of ``rows``: (table, row, field) -> conflict id, in one query."""
     ids = sorted({row_id for _table, row_id in rows})
     found: dict[tuple[str, str, str], str] = {}
     for start in range(0, len(ids), 900):
         for table, row_id, name, cid in conn.execute(
-            select(SyncConflict.table_name, SyncConflict.row_id, SyncConflict.field,
-                   SyncConflict.id).where(SyncConflict.row_id.in_(ids[start:start + 900]),
-                                          SyncConflict.status == "open")):
+            select(
+                SyncConflict.table_name, SyncConflict.row_id, SyncConflict.field, SyncConflict.id
+            ).where(
+                SyncConflict.row_id.in_(ids[start : start + 900]), SyncConflict.status == "open"
+            )
+        ):
             found[(table, row_id, name)] = cid
     return found
 
 
-def _new_conflict(conn: Connection, ctx: ConflictContext, name: str, *, base: Any, server: Any,
-                  client: Any, meta: list[Any], status: str,
-                  resolution: str | None) -> str:
+def _new_conflict(
+    conn: Connection,
+    ctx: ConflictContext,
+    name: str,
+    *,
+    base: Any,
+    server: Any,
+    client: Any,
+    meta: list[Any],
+    status: str,
+    resolution: str | None,
+) -> str:
     from app.models.base import new_id
 
     conflict_id = new_id()
     now = datetime.now(UTC)
-    conn.execute(insert(SyncConflict).values(
-        id=conflict_id, table_name=ctx.spec.name, row_id=ctx.row_id,
-        household_id=ctx.household_id, district_id=ctx.district_id, field=name,
-        field_class="D" if name in ctx.spec.guarded else "A",
-        base_value=to_wire(base), mine_value=to_wire(client), mine_by=ctx.caller.label,
-        mine_at=_at(ctx.op_hlc), theirs_value=to_wire(server),
-        theirs_by=ctx.usernames.get(meta[3], meta[3]) if meta[3] else "HQ",
-        theirs_at=_at(meta[1]), op_id=ctx.op_id, status=status, resolution=resolution,
-        resolved_value=to_wire(client if resolution == "keep_mine" else server)
-        if resolution else None,
-        resolved_at=now if resolution else None, created_at=now,
-    ))
+    conn.execute(
+        insert(SyncConflict).values(
+            id=conflict_id,
+            table_name=ctx.spec.name,
+            row_id=ctx.row_id,
+            household_id=ctx.household_id,
+            district_id=ctx.district_id,
+            field=name,
+            field_class="D" if name in ctx.spec.guarded else "A",
+            base_value=to_wire(base),
+            mine_value=to_wire(client),
+            mine_by=ctx.caller.label,
+            mine_at=_at(ctx.op_hlc),
+            theirs_value=to_wire(server),
+            theirs_by=ctx.usernames.get(meta[3], meta[3]) if meta[3] else "HQ",
+            theirs_at=_at(meta[1]),
+            op_id=ctx.op_id,
+            status=status,
+            resolution=resolution,
+            resolved_value=to_wire(client if resolution == "keep_mine" else server)
+            if resolution
+            else None,
+            resolved_at=now if resolution else None,
+            created_at=now,
+        )
+    )
     return conflict_id
 
 
-def merge_update(conn: Connection, ctx: ConflictContext, *, current: dict[str, Any],
-                 changes: dict[str, tuple[Any, Any]], meta: dict[str, list[Any]],
-                 base_seq: int, server_now_ms: int,
-                 held_fields: dict[tuple[str, str, str], str]) -> MergeOutcome:
+def merge_update(
+    conn: Connection,
+    ctx: ConflictContext,
+    *,
+    current: dict[str, Any],
+    changes: dict[str, tuple[Any, Any]],
+    meta: dict[str, list[Any]],
+    base_seq: int,
+    server_now_ms: int,
+    held_fields: dict[tuple[str, str, str], str],
+) -> MergeOutcome:
     """Decide field by field what an update op does; ``changes`` maps field -> (old, new).
 
     ``held_fields`` (open conflicts of this request's rows) gains the conflicts opened here, so
     a later op of the same request on the same field joins them.
     """
     outcome = MergeOutcome()
-    held = {f: cid for (t, r, f), cid in held_fields.items()
-            if t == ctx.spec.name and r == ctx.row_id}
+    held = {
+        f: cid for (t, r, f), cid in held_fields.items() if t == ctx.spec.name and r == ctx.row_id
+    }
     op_stamp = clamp_hlc(ctx.op_hlc, server_now_ms)
     for name, (old, new) in changes.items():
         if name in held:
             # The field waits for an explicit decision; this newer wish replaces the queued one.
-            conn.execute(update(SyncConflict).where(SyncConflict.id == held[name]).values(
-                mine_value=to_wire(new), mine_by=ctx.caller.label, mine_at=_at(ctx.op_hlc),
-                op_id=ctx.op_id))
+            conn.execute(
+                update(SyncConflict)
+                .where(SyncConflict.id == held[name])
+                .values(
+                    mine_value=to_wire(new),
+                    mine_by=ctx.caller.label,
+                    mine_at=_at(ctx.op_hlc),
+                    op_id=ctx.op_id,
+                )
+            )
             outcome.held.append(name)
             outcome.conflict_ids.append(held[name])
             continue
@@ -128,8 +170,17 @@ def merge_update(conn: Connection, ctx: ConflictContext, *, current: dict[str, A
         assert last is not None
         server_value = current.get(name)
         if name in ctx.spec.guarded:
-            conflict_id = _new_conflict(conn, ctx, name, base=old, server=server_value,
-                                        client=new, meta=last, status="open", resolution=None)
+            conflict_id = _new_conflict(
+                conn,
+                ctx,
+                name,
+                base=old,
+                server=server_value,
+                client=new,
+                meta=last,
+                status="open",
+                resolution=None,
+            )
             held_fields[(ctx.spec.name, ctx.row_id, name)] = conflict_id
             outcome.conflict_ids.append(conflict_id)
             outcome.held.append(name)
@@ -138,7 +189,17 @@ def merge_update(conn: Connection, ctx: ConflictContext, *, current: dict[str, A
         if client_wins:
             outcome.apply[name] = new
         outcome.lost.append(name)
-        outcome.conflict_ids.append(_new_conflict(
-            conn, ctx, name, base=old, server=server_value, client=new, meta=last,
-            status="auto", resolution="keep_mine" if client_wins else "take_theirs"))
+        outcome.conflict_ids.append(
+            _new_conflict(
+                conn,
+                ctx,
+                name,
+                base=old,
+                server=server_value,
+                client=new,
+                meta=last,
+                status="auto",
+                resolution="keep_mine" if client_wins else "take_theirs",
+            )
+        )
     return outcome

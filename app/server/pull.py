@@ -25,24 +25,32 @@ def _scope_filter(column: Any, caller: Caller) -> Any:
     return or_(column.in_(caller.districts), column.is_(None))
 
 
-def _page_entries(conn: Connection, caller: Caller, cursor: int,
-                  limit: int) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+def _page_entries(
+    conn: Connection, caller: Caller, cursor: int, limit: int
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
     rows = conn.execute(
         select(SyncRow.seq, SyncRow.table_name, SyncRow.row_id)
         .where(SyncRow.seq > cursor, _scope_filter(SyncRow.district_id, caller))
-        .order_by(SyncRow.seq).limit(limit)
+        .order_by(SyncRow.seq)
+        .limit(limit)
     ).all()
     exits: list[Any] = []
     if caller.districts is not None:
-        exits = conn.execute(
-            select(ScopeExit.seq, ScopeExit.table_name, ScopeExit.row_id)
-            .where(ScopeExit.seq > cursor, ScopeExit.district_id.in_(caller.districts))
-            .order_by(ScopeExit.seq).limit(limit)
-        ).all()
-    merged = sorted([(r[0], r[1], r[2], "row") for r in rows] +
-                    [(e[0], e[1], e[2], "exit") for e in exits])[:limit]
-    return ([(s, t, r) for s, t, r, k in merged if k == "row"],
-            [(s, t, r) for s, t, r, k in merged if k == "exit"])
+        exits = list(
+            conn.execute(
+                select(ScopeExit.seq, ScopeExit.table_name, ScopeExit.row_id)
+                .where(ScopeExit.seq > cursor, ScopeExit.district_id.in_(caller.districts))
+                .order_by(ScopeExit.seq)
+                .limit(limit)
+            ).all()
+        )
+    merged = sorted(
+        [(r[0], r[1], r[2], "row") for r in rows] + [(e[0], e[1], e[2], "exit") for e in exits]
+    )[:limit]
+    return (
+        [(s, t, r) for s, t, r, k in merged if k == "row"],
+        [(s, t, r) for s, t, r, k in merged if k == "exit"],
+    )
 
 
 def _table(name: str) -> Table:
@@ -95,9 +103,11 @@ def _rows_of(conn: Connection, name: str, ids: list[str]) -> dict[str, Any]:
     select_list = ", ".join(f'"{c.name}"' for c in columns)
     rows: list[list[Any]] = []
     for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
-        chunk = ids[start:start + 900]
-        sql = (f'SELECT {select_list} FROM "{table.name}" '
-               f"WHERE id IN ({', '.join(mark for _ in chunk)})")
+        chunk = ids[start : start + 900]
+        sql = (
+            f'SELECT {select_list} FROM "{table.name}" '
+            f"WHERE id IN ({', '.join(mark for _ in chunk)})"
+        )
         for raw in conn.exec_driver_sql(sql, tuple(chunk)):
             row = list(raw)
             for i, fn in convert:
@@ -133,10 +143,14 @@ def rows_by_id(conn: Connection, caller: Caller, wanted: dict[str, list[str]]) -
         if name not in SYNCED:
             continue
         visible = [
-            r for (r,) in conn.execute(
-                select(SyncRow.row_id).where(SyncRow.table_name == name,
-                                             SyncRow.row_id.in_(ids[:1000]),
-                                             _scope_filter(SyncRow.district_id, caller)))
+            r
+            for (r,) in conn.execute(
+                select(SyncRow.row_id).where(
+                    SyncRow.table_name == name,
+                    SyncRow.row_id.in_(ids[:1000]),
+                    _scope_filter(SyncRow.district_id, caller),
+                )
+            )
         ]
         if visible:
             out[name] = _rows_of(conn, name, visible)

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.models.user import User
+from app.server.batch_writer import BatchWriter
 from app.server.caller import Caller, Reject
 from app.server.db import ServerDatabase
 from app.server.merge import ConflictContext, merge_update, open_conflicts
 from app.server.models import AppliedOp, ScopeExit
 from app.server.resolve import resolve_conflict
-from app.server.batch_writer import BatchWriter
 from app.sync.tables import SYNCED, SyncedTable
 from app.sync.wire import from_wire, to_wire
 
@@ -60,14 +60,22 @@ def apply_batch(db: ServerDatabase, caller: Caller, ops: list[OpIn]) -> list[dic
     with db.write_session() as session, session.begin():
         conn = session.connection()
         stored = {
-            row.op_id: row.result for row in conn.execute(
-                select(AppliedOp.op_id, AppliedOp.result)
-                .where(AppliedOp.op_id.in_([op.op_id for op in ops])))
+            row.op_id: row.result
+            for row in conn.execute(
+                select(AppliedOp.op_id, AppliedOp.result).where(
+                    AppliedOp.op_id.in_([op.op_id for op in ops])
+                )
+            )
         }
-        seen_seqs = dict(conn.execute(
-            select(AppliedOp.device_seq, AppliedOp.op_id).where(
-                AppliedOp.device_id == caller.device_id,
-                AppliedOp.device_seq.in_([op.device_seq for op in ops]))).all())
+        seen_seqs: dict[int, str] = {
+            seq: op_id
+            for seq, op_id in conn.execute(
+                select(AppliedOp.device_seq, AppliedOp.op_id).where(
+                    AppliedOp.device_id == caller.device_id,
+                    AppliedOp.device_seq.in_([op.device_seq for op in ops]),
+                )
+            )
+        }
         writer = BatchWriter(conn)
         writer.held = open_conflicts(conn, [(op.table, op.row_id) for op in ops])
         for group in _groups(ops):
@@ -81,17 +89,31 @@ def _usernames(db: ServerDatabase) -> dict[str, str]:
         return {uid: name for uid, name in s.execute(select(User.id, User.username))}
 
 
-def _apply_group(conn: Connection, writer: BatchWriter, caller: Caller, group: list[OpIn],
-                 usernames: dict[str, str], stored: dict[str, Any],
-                 seen_seqs: dict[int, str]) -> list[dict[str, Any]]:
+def _apply_group(
+    conn: Connection,
+    writer: BatchWriter,
+    caller: Caller,
+    group: list[OpIn],
+    usernames: dict[str, str],
+    stored: dict[str, Any],
+    seen_seqs: dict[int, str],
+) -> list[dict[str, Any]]:
     if all(op.op_id in stored for op in group):
         return [dict(stored[op.op_id], duplicate=True) for op in group]
     # The same (device, device_seq) under another op id means a laptop restored from an image.
-    if any(op.op_id not in stored and seen_seqs.get(op.device_seq, op.op_id) != op.op_id
-           for op in group):
-        return [_result(op, "rejected", code="DEVICE_FORKED",
-                        message="this laptop reused a change number; connect it again")
-                for op in group]
+    if any(
+        op.op_id not in stored and seen_seqs.get(op.device_seq, op.op_id) != op.op_id
+        for op in group
+    ):
+        return [
+            _result(
+                op,
+                "rejected",
+                code="DEVICE_FORKED",
+                message="this laptop reused a change number; connect it again",
+            )
+            for op in group
+        ]
     mark = writer.checkpoint()
     # A lone op is refused before it writes anything, so only groups need a savepoint.
     savepoint = conn.begin_nested() if len(group) > 1 else None
@@ -105,18 +127,33 @@ def _apply_group(conn: Connection, writer: BatchWriter, caller: Caller, group: l
         writer.rollback_to(mark)
         culprit = getattr(exc, "op_id", None)
         results = [
-            _result(op, "rejected", code=exc.code if op.op_id == culprit else "GROUP_REJECTED",
-                    message=exc.message if op.op_id == culprit
-                    else "another change of the same action was refused")
+            _result(
+                op,
+                "rejected",
+                code=exc.code if op.op_id == culprit else "GROUP_REJECTED",
+                message=exc.message
+                if op.op_id == culprit
+                else "another change of the same action was refused",
+            )
             for op in group
         ]
     now = datetime.now(UTC)
     for op, result in zip(group, results, strict=True):
-        writer.applied.append({
-            "op_id": op.op_id, "device_id": caller.device_id, "device_seq": op.device_seq,
-            "client_tx_id": op.client_tx_id, "table_name": op.table, "row_id": op.row_id,
-            "status": result["status"], "result": result, "fields": op.fields,
-            "user_id": caller.user_id, "applied_at": now})
+        writer.applied.append(
+            {
+                "op_id": op.op_id,
+                "device_id": caller.device_id,
+                "device_seq": op.device_seq,
+                "client_tx_id": op.client_tx_id,
+                "table_name": op.table,
+                "row_id": op.row_id,
+                "status": result["status"],
+                "result": result,
+                "fields": op.fields,
+                "user_id": caller.user_id,
+                "applied_at": now,
+            }
+        )
     return results
 
 
@@ -124,12 +161,16 @@ def _result(op: OpIn, status: str, **extra: Any) -> dict[str, Any]:
     return {"op_id": op.op_id, "status": status, **extra}
 
 
-def _apply_op(conn: Connection, writer: BatchWriter, caller: Caller, op: OpIn,
-              usernames: dict[str, str]) -> dict[str, Any]:
+def _apply_op(
+    conn: Connection, writer: BatchWriter, caller: Caller, op: OpIn, usernames: dict[str, str]
+) -> dict[str, Any]:
     try:
         if op.table == "sync_conflicts" and op.kind == "resolve":
-            return _result(op, "applied", **resolve_conflict(conn, writer, caller, op.row_id,
-                                                             op.fields, op.hlc))
+            return _result(
+                op,
+                "applied",
+                **resolve_conflict(conn, writer, caller, op.row_id, op.fields, op.hlc),
+            )
         spec = SYNCED.get(op.table)
         if spec is None or not spec.client_writable:
             raise Reject("TABLE_NOT_WRITABLE", f"laptops cannot change {op.table}")
@@ -155,8 +196,10 @@ def _convert(spec: SyncedTable, op: OpIn) -> dict[str, tuple[Any, Any]]:
     for name, change in op.fields.items():
         column = spec.table.c[name]
         try:
-            converted[name] = (from_wire(column, change.get("old")),
-                               from_wire(column, change.get("new")))
+            converted[name] = (
+                from_wire(column, change.get("old")),
+                from_wire(column, change.get("new")),
+            )
         except (TypeError, ValueError) as exc:
             raise Reject("INVALID_VALUE", str(exc)) from None
         if converted[name][1] is None and not column.nullable:
@@ -164,15 +207,16 @@ def _convert(spec: SyncedTable, op: OpIn) -> dict[str, tuple[Any, Any]]:
     return converted
 
 
-def _check_references(conn: Connection, caller: Caller, spec: SyncedTable,
-                      values: dict[str, Any]) -> None:
+def _check_references(
+    conn: Connection, caller: Caller, spec: SyncedTable, values: dict[str, Any]
+) -> None:
     # A row may only point at rows the caller can see (no borrowing another district's ids).
     for name, value in values.items():
         if value is None:
             continue
         for fk in spec.table.c[name].foreign_keys:
             target = fk.column.table
-            if not isinstance(target, Table) or "district_id" not in target.c:
+            if "district_id" not in target.c:
                 continue
             district = conn.execute(select(target.c.district_id).where(fk.column == value)).first()
             if district is None:
@@ -189,8 +233,9 @@ def _district_of_location(conn: Connection, location_id: str) -> str | None:
     for _ in range(6):  # region > district > ward > village: a few steps at most
         if current is None:
             return None
-        row = conn.execute(select(table.c.level, table.c.parent_id)
-                           .where(table.c.id == current)).first()
+        row = conn.execute(
+            select(table.c.level, table.c.parent_id).where(table.c.id == current)
+        ).first()
         if row is None:
             return None
         if row.level == "D":
@@ -199,23 +244,40 @@ def _district_of_location(conn: Connection, location_id: str) -> str | None:
     return None
 
 
-def _check_rules(conn: Connection, spec: SyncedTable, district: str | None,
-                 values: dict[str, Any]) -> None:
+def _check_rules(
+    conn: Connection, spec: SyncedTable, district: str | None, values: dict[str, Any]
+) -> None:
     """Domain rules HQ enforces whatever the laptop's version: a household's village lies in
     its district (moving elsewhere is an HQ transfer)."""
-    if spec.name == "households" and values.get("village_id") is not None:
-        if _district_of_location(conn, values["village_id"]) != district:
-            raise Reject("OUT_OF_SCOPE", "the village is not in the household's district")
+    village = values.get("village_id") if spec.name == "households" else None
+    if village is not None and _district_of_location(conn, village) != district:
+        raise Reject("OUT_OF_SCOPE", "the village is not in the household's district")
 
 
-def _audit(writer: BatchWriter, caller: Caller, spec: SyncedTable, op: OpIn,
-           household_id: str | None, changes: dict[str, tuple[Any, Any]], action: str) -> None:
+def _audit(
+    writer: BatchWriter,
+    caller: Caller,
+    spec: SyncedTable,
+    op: OpIn,
+    household_id: str | None,
+    changes: dict[str, tuple[Any, Any]],
+    action: str,
+) -> None:
     now = datetime.now(UTC)
     writer.audit += [
-        {"at": now, "user_id": caller.user_id, "device_id": caller.device_id, "op_id": op.op_id,
-         "action": action, "table_name": spec.name, "row_id": op.row_id,
-         "household_id": household_id, "field": name,
-         "old_value": _text(old), "new_value": _text(new)}
+        {
+            "at": now,
+            "user_id": caller.user_id,
+            "device_id": caller.device_id,
+            "op_id": op.op_id,
+            "action": action,
+            "table_name": spec.name,
+            "row_id": op.row_id,
+            "household_id": household_id,
+            "field": name,
+            "old_value": _text(old),
+            "new_value": _text(new),
+        }
         for name, (old, new) in changes.items()
     ]
 
@@ -231,8 +293,15 @@ def _household_of(spec: SyncedTable, row_id: str, values: dict[str, Any]) -> str
     return row_id if spec.name == "households" else values.get("household_id")
 
 
-def _insert(conn: Connection, writer: BatchWriter, caller: Caller, spec: SyncedTable, op: OpIn,
-            changes: dict[str, tuple[Any, Any]], usernames: dict[str, str]) -> dict[str, Any]:
+def _insert(
+    conn: Connection,
+    writer: BatchWriter,
+    caller: Caller,
+    spec: SyncedTable,
+    op: OpIn,
+    changes: dict[str, tuple[Any, Any]],
+    usernames: dict[str, str],
+) -> dict[str, Any]:
     values = {name: new for name, (_old, new) in changes.items()}
     district = values.get("district_id") if spec.scoped else None
     if spec.scoped and (district is None or not caller.in_scope(district)):
@@ -243,8 +312,16 @@ def _insert(conn: Connection, writer: BatchWriter, caller: Caller, spec: SyncedT
     _check_rules(conn, spec, district, values)
     seq = writer.next_seq()
     now = datetime.now(UTC)
-    row = {**values, "id": op.row_id, "version": 1, "server_seq": seq, "created_at": now,
-           "updated_at": now, "updated_by": caller.user_id, "deleted": values.get("deleted", False)}
+    row = {
+        **values,
+        "id": op.row_id,
+        "version": 1,
+        "server_seq": seq,
+        "created_at": now,
+        "updated_at": now,
+        "updated_by": caller.user_id,
+        "deleted": values.get("deleted", False),
+    }
     savepoint = conn.begin_nested()
     try:
         conn.execute(insert(spec.table).values(**row))
@@ -266,17 +343,23 @@ def _unique_twin(conn: Connection, spec: SyncedTable, values: dict[str, Any]) ->
             continue
         names = [c.name for c in constraint.columns]
         if all(values.get(n) is not None for n in names):
-            found = conn.execute(select(spec.table.c.id).where(
-                *[spec.table.c[n] == values[n] for n in names])).scalar()
+            found = conn.execute(
+                select(spec.table.c.id).where(*[spec.table.c[n] == values[n] for n in names])
+            ).scalar()
             if found is not None:
                 return str(found)
     return None
 
 
-def _insert_as_duplicate(conn: Connection, writer: BatchWriter, caller: Caller,
-                         spec: SyncedTable, op: OpIn,
-                         changes: dict[str, tuple[Any, Any]],
-                         usernames: dict[str, str]) -> dict[str, Any]:
+def _insert_as_duplicate(
+    conn: Connection,
+    writer: BatchWriter,
+    caller: Caller,
+    spec: SyncedTable,
+    op: OpIn,
+    changes: dict[str, tuple[Any, Any]],
+    usernames: dict[str, str],
+) -> dict[str, Any]:
     """Two laptops created the same thing (e.g. the same payment): keep one, flag the rest.
 
     The existing row stays; the newcomer's differing values are merged into it as a concurrent
@@ -286,25 +369,41 @@ def _insert_as_duplicate(conn: Connection, writer: BatchWriter, caller: Caller,
     twin = _unique_twin(conn, spec, values)
     if twin is None:
         raise Reject("CONSTRAINT_VIOLATED", "the record breaks a uniqueness rule")
-    twin_op = OpIn(op.op_id, op.device_seq, op.client_tx_id, op.table, twin, "update", 0,
-                   op.hlc, op.fields)
-    mergeable = {name: (None, new) for name, (_old, new) in changes.items()
-                 if name != "district_id"}
+    twin_op = OpIn(
+        op.op_id, op.device_seq, op.client_tx_id, op.table, twin, "update", 0, op.hlc, op.fields
+    )
+    mergeable = {
+        name: (None, new) for name, (_old, new) in changes.items() if name != "district_id"
+    }
     result = _update(conn, writer, caller, spec, twin_op, mergeable, usernames)
     return {**result, "op_id": op.op_id, "merged_into": twin}
 
 
-def _update(conn: Connection, writer: BatchWriter, caller: Caller, spec: SyncedTable, op: OpIn,
-            changes: dict[str, tuple[Any, Any]], usernames: dict[str, str]) -> dict[str, Any]:
-    current = conn.execute(select(spec.table).where(spec.table.c.id == op.row_id)).mappings().first()
+def _update(
+    conn: Connection,
+    writer: BatchWriter,
+    caller: Caller,
+    spec: SyncedTable,
+    op: OpIn,
+    changes: dict[str, tuple[Any, Any]],
+    usernames: dict[str, str],
+) -> dict[str, Any]:
+    current = (
+        conn.execute(select(spec.table).where(spec.table.c.id == op.row_id)).mappings().first()
+    )
     found = writer.row_meta(spec.name, op.row_id)
     if current is None or found is None:
         raise Reject("NOT_FOUND", "the record does not exist at HQ")
     district, meta = found
     if not caller.in_scope(district):
-        exit_seq = conn.execute(select(ScopeExit.seq).where(
-            ScopeExit.table_name == spec.name, ScopeExit.row_id == op.row_id,
-            ScopeExit.district_id.in_(caller.districts or ())).order_by(ScopeExit.seq.desc())
+        exit_seq = conn.execute(
+            select(ScopeExit.seq)
+            .where(
+                ScopeExit.table_name == spec.name,
+                ScopeExit.row_id == op.row_id,
+                ScopeExit.district_id.in_(caller.districts or ()),
+            )
+            .order_by(ScopeExit.seq.desc())
         ).scalar()
         # Edits made before the record was transferred away were authorised when made.
         if exit_seq is None or op.base_seq >= exit_seq:
@@ -314,30 +413,57 @@ def _update(conn: Connection, writer: BatchWriter, caller: Caller, spec: SyncedT
     _check_references(conn, caller, spec, {k: v[1] for k, v in changes.items()})
     _check_rules(conn, spec, district, {k: v[1] for k, v in changes.items()})
     household_id = _household_of(spec, op.row_id, dict(current))
-    ctx = ConflictContext(spec, op.row_id, district, household_id, op.op_id, op.hlc, caller,
-                          usernames)
-    outcome = merge_update(conn, ctx, current=dict(current), changes=changes, meta=meta,
-                           base_seq=op.base_seq, server_now_ms=int(time.time() * 1000),
-                           held_fields=writer.held)
+    ctx = ConflictContext(
+        spec, op.row_id, district, household_id, op.op_id, op.hlc, caller, usernames
+    )
+    outcome = merge_update(
+        conn,
+        ctx,
+        current=dict(current),
+        changes=changes,
+        meta=meta,
+        base_seq=op.base_seq,
+        server_now_ms=int(time.time() * 1000),
+        held_fields=writer.held,
+    )
     seq = None
     if outcome.conflict_ids or outcome.apply:
         seq = writer.next_seq()
     if outcome.apply:
         assert seq is not None
-        conn.execute(update(spec.table).where(spec.table.c.id == op.row_id).values(
-            **outcome.apply, version=spec.table.c.version + 1, server_seq=seq,
-            updated_at=datetime.now(UTC), updated_by=caller.user_id))
+        conn.execute(
+            update(spec.table)
+            .where(spec.table.c.id == op.row_id)
+            .values(
+                **outcome.apply,
+                version=spec.table.c.version + 1,
+                server_seq=seq,
+                updated_at=datetime.now(UTC),
+                updated_by=caller.user_id,
+            )
+        )
         for name in outcome.apply:
             meta[name] = [seq, op.hlc, caller.device_id, caller.user_id]
         applied = {k: (current.get(k), v) for k, v in outcome.apply.items()}
         _audit(writer, caller, spec, op, household_id, applied, op.kind)
     if seq is not None:
-        writer.index_row(table=spec.name, row_id=op.row_id, district_id=district, seq=seq,
-                         meta=meta)
+        writer.index_row(
+            table=spec.name, row_id=op.row_id, district_id=district, seq=seq, meta=meta
+        )
     for conflict_id in outcome.conflict_ids:
-        writer.index_row(table="sync_conflicts", row_id=conflict_id, district_id=district,
-                         seq=writer.next_seq(), meta={})
-    status = "conflict" if outcome.held else (
-        "applied_autoresolved" if outcome.lost else "applied")
-    return _result(op, status, server_seq=seq, held_fields=outcome.held,
-                   lost_fields=outcome.lost, conflict_ids=outcome.conflict_ids)
+        writer.index_row(
+            table="sync_conflicts",
+            row_id=conflict_id,
+            district_id=district,
+            seq=writer.next_seq(),
+            meta={},
+        )
+    status = "conflict" if outcome.held else ("applied_autoresolved" if outcome.lost else "applied")
+    return _result(
+        op,
+        status,
+        server_seq=seq,
+        held_fields=outcome.held,
+        lost_fields=outcome.lost,
+        conflict_ids=outcome.conflict_ids,
+    )

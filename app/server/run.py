@@ -19,16 +19,18 @@ def configure_logging(log_file: Path | None) -> None:
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(RotatingFileHandler(log_file, maxBytes=5_000_000, backupCount=3))
-    logging.basicConfig(level=logging.INFO, handlers=handlers,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
 
 
 def serve(*, url: str | None, host: str, port: int, log_file: Path | None = None) -> None:
     """Open (and migrate) the HQ database, then serve until interrupted."""
     configure_logging(log_file)
     db = ServerDatabase.open(url)
-    logging.getLogger("roster.server").info("serving %s on http://%s:%d", db.engine.url, host,
-                                            port)
+    logging.getLogger("roster.server").info("serving %s on http://%s:%d", db.engine.url, host, port)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
 
 

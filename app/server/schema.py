@@ -18,8 +18,9 @@ def target_metadata() -> list[MetaData]:
     return [Base.metadata, ServerBase.metadata]
 
 
-def include_object(_obj: Any, name: str | None, type_: str, _reflected: bool,
-                   _compare_to: Any) -> bool:
+def include_object(
+    _obj: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any
+) -> bool:
     """Alembic filter: the laptop-only tables and the laptop's FTS index are not on the server."""
     if type_ != "table" or name is None:
         return True

@@ -49,12 +49,13 @@ def _prefixed(code: str, district_code: str) -> str:
 
 def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), BATCH):
-        yield rows[start:start + BATCH]
+        yield rows[start : start + BATCH]
 
 
 class _Copier:
-    def __init__(self, conn: Connection, district_code: str, hq_district: str,
-                 hq_region: str | None) -> None:
+    def __init__(
+        self, conn: Connection, district_code: str, hq_district: str, hq_region: str | None
+    ) -> None:
         self.conn, self.code = conn, district_code
         self.remap: dict[str, str] = {}
         self.hq_district, self.hq_region = hq_district, hq_region
@@ -69,7 +70,9 @@ class _Copier:
             elif row.level == "R" and self.hq_region:
                 self.remap[row.id] = self.hq_region
         prog = Programme.__table__
-        existing = dict(self.conn.execute(select(prog.c.code, prog.c.id)).all())
+        existing: dict[str, str] = {
+            code: pid for code, pid in self.conn.execute(select(prog.c.code, prog.c.id))
+        }
         for pid, pcode in demo.execute(select(prog.c.id, prog.c.code)):
             if pcode in existing:
                 self.remap[pid] = existing[pcode]
@@ -90,7 +93,7 @@ class _Copier:
         if table in ("locations", "service_points") and "code" in row:
             row["code"] = _prefixed(row["code"], self.code)
         if table == "households":
-            row["code"] = self.code + row["code"][len(DISTRICT_CODE):]
+            row["code"] = self.code + row["code"][len(DISTRICT_CODE) :]
         if "code" in row and table in ("grievances", "cases", "payments"):
             row["code"] = _prefixed(row["code"], self.code)
         return row
@@ -108,9 +111,15 @@ class _Copier:
         for offset, row in enumerate(rows):
             row["server_seq"] = first + offset
             district = row.get("district_id") if spec.scoped else None
-            self.index.append({"table_name": table, "row_id": row["id"],
-                               "district_id": index_district(table, district),
-                               "seq": first + offset, "meta": {}})
+            self.index.append(
+                {
+                    "table_name": table,
+                    "row_id": row["id"],
+                    "district_id": index_district(table, district),
+                    "seq": first + offset,
+                    "meta": {},
+                }
+            )
         for batch in _batches(rows):
             self.conn.execute(insert(spec.table), batch)
         for batch in _batches(self.index):
@@ -119,21 +128,30 @@ class _Copier:
         return len(rows)
 
 
-def seed_district(db: ServerDatabase, *, district_code: str, households: int, seed: int = 7,
-                  progress: Callable[[str], None] | None = None) -> SeedSummary:
+def seed_district(
+    db: ServerDatabase,
+    *,
+    district_code: str,
+    households: int,
+    seed: int = 7,
+    progress: Callable[[str], None] | None = None,
+) -> SeedSummary:
     """Fill an existing (empty) HQ district with a generated demo population."""
     started = time.perf_counter()
     with db.read_session() as s:
-        district = s.scalar(select(Location).where(Location.code == district_code,
-                                                   Location.level == "D"))
+        district = s.scalar(
+            select(Location).where(Location.code == district_code, Location.level == "D")
+        )
         if district is None:
-            raise ValidationFailed([FieldError("district", "UNKNOWN_DISTRICT",
-                                               {"value": district_code})])
+            raise ValidationFailed(
+                [FieldError("district", "UNKNOWN_DISTRICT", {"value": district_code})]
+            )
         from app.models import Household
 
         if s.scalar(select(Household.id).where(Household.district_id == district.id).limit(1)):
-            raise ValidationFailed([FieldError("district", "DISTRICT_NOT_EMPTY",
-                                               {"value": district_code})])
+            raise ValidationFailed(
+                [FieldError("district", "DISTRICT_NOT_EMPTY", {"value": district_code})]
+            )
         hq_district, hq_region = district.id, district.parent_id
     # Different districts get different seeded ids even with the same --seed.
     local_seed = seed * 1000 + zlib.crc32(district_code.encode()) % 1000

@@ -19,6 +19,7 @@ from app.models.sync_state import SyncStateEntry
 from app.models.user import User
 from app.services.context import Actor, ServiceContext, get_state, set_state
 
+
 def _make_hasher() -> PasswordHasher:
     # Test suites hash hundreds of passwords; they may ask for cheap parameters explicitly.
     # Production never sets this variable, so real hashes keep argon2id's recommended cost.

@@ -57,17 +57,30 @@ def list_conflicts(ctx: ServiceContext, *, include_settled: bool = False) -> lis
     ctx.require_actor()
     with ctx.db.read_session() as s:
         query = select(SyncConflict, Household.code).outerjoin(
-            Household, Household.id == SyncConflict.household_id)
+            Household, Household.id == SyncConflict.household_id
+        )
         if not include_settled:
             query = query.where(SyncConflict.status == "open")
         rows = s.execute(query.order_by(SyncConflict.created_at.desc())).all()
         return [
             ConflictOut(
-                id=c.id, status=c.status, kind="guarded" if c.field_class == "D" else "auto",
-                table=c.table_name, row_id=c.row_id, field=c.field, household_code=code,
-                base_value=c.base_value, mine_value=c.mine_value, mine_by=c.mine_by,
-                mine_at=c.mine_at, theirs_value=c.theirs_value, theirs_by=c.theirs_by,
-                theirs_at=c.theirs_at, resolution=c.resolution, resolved_value=c.resolved_value)
+                id=c.id,
+                status=c.status,
+                kind="guarded" if c.field_class == "D" else "auto",
+                table=c.table_name,
+                row_id=c.row_id,
+                field=c.field,
+                household_code=code,
+                base_value=c.base_value,
+                mine_value=c.mine_value,
+                mine_by=c.mine_by,
+                mine_at=c.mine_at,
+                theirs_value=c.theirs_value,
+                theirs_by=c.theirs_by,
+                theirs_at=c.theirs_at,
+                resolution=c.resolution,
+                resolved_value=c.resolved_value,
+            )
             for c, code in rows
         ]
 
@@ -78,28 +91,38 @@ def list_rejected(ctx: ServiceContext) -> list[RejectedOut]:
     with ctx.db.read_session() as s:
         return [
             RejectedOut(op.op_id, op.table_name, op.row_id, op.fields, op.last_error)
-            for op in s.scalars(select(OutboxOp).where(OutboxOp.status == "rejected")
-                                .order_by(OutboxOp.device_seq))
+            for op in s.scalars(
+                select(OutboxOp).where(OutboxOp.status == "rejected").order_by(OutboxOp.device_seq)
+            )
         ]
 
 
-def resolve_conflict(ctx: ServiceContext, *, conflict_id: str, resolution: str,
-                     value: str | None = None) -> None:
+def resolve_conflict(
+    ctx: ServiceContext, *, conflict_id: str, resolution: str, value: str | None = None
+) -> None:
     """Decide a held field: keep the laptop's value, take HQ's, or set a new one.
 
     The decision is applied here at once and queued for HQ, which applies it for everyone.
     """
     actor = ctx.require_actor()
     if resolution not in RESOLUTIONS:
-        raise ValidationFailed([FieldError("resolution", "INVALID_CHOICE",
-                                           {"allowed": ", ".join(RESOLUTIONS)})])
+        raise ValidationFailed(
+            [FieldError("resolution", "INVALID_CHOICE", {"allowed": ", ".join(RESOLUTIONS)})]
+        )
     if resolution == "new_value" and value is None:
         raise ValidationFailed([FieldError("value", "REQUIRED")])
     with unit_of_work(ctx) as s:
         conflict = s.get(SyncConflict, conflict_id)
         if conflict is None:
-            matches = list(s.scalars(select(SyncConflict).where(
-                SyncConflict.id.like(f"{conflict_id}%"))).all()) if len(conflict_id) >= 6 else []
+            matches = (
+                list(
+                    s.scalars(
+                        select(SyncConflict).where(SyncConflict.id.like(f"{conflict_id}%"))
+                    ).all()
+                )
+                if len(conflict_id) >= 6
+                else []
+            )
             conflict = matches[0] if len(matches) == 1 else None
         if conflict is None:
             raise NotFound(f"no conflict {conflict_id}", code="CONFLICT_NOT_FOUND")
@@ -110,26 +133,42 @@ def resolve_conflict(ctx: ServiceContext, *, conflict_id: str, resolution: str,
         spec = SYNCED[conflict.table_name]
         column = spec.table.c[conflict.field]
         chosen = {"keep_mine": conflict.mine_value, "take_theirs": conflict.theirs_value}.get(
-            resolution, value)
+            resolution, value
+        )
         try:
             typed = from_wire(column, _coerce(column, chosen))
         except (TypeError, ValueError) as exc:
-            raise ValidationFailed([FieldError("value", "INVALID_VALUE",
-                                               {"detail": str(exc)})]) from None
-        record_command(s, table="sync_conflicts", row_id=conflict.id, kind="resolve",
-                       district_id=conflict.district_id,
-                       fields={"resolution": {"old": None, "new": resolution},
-                               "value": {"old": None, "new": to_wire(typed)}})
+            raise ValidationFailed(
+                [FieldError("value", "INVALID_VALUE", {"detail": str(exc)})]
+            ) from None
+        record_command(
+            s,
+            table="sync_conflicts",
+            row_id=conflict.id,
+            kind="resolve",
+            district_id=conflict.district_id,
+            fields={
+                "resolution": {"old": None, "new": resolution},
+                "value": {"old": None, "new": to_wire(typed)},
+            },
+        )
         # Show the decision locally at once; HQ's pull will confirm it. This is not a field
         # edit of its own (that would conflict again), so it bypasses the change recorder.
-        s.connection().execute(update(spec.table).where(spec.table.c.id == conflict.row_id)
-                               .values({conflict.field: typed}))
+        s.connection().execute(
+            update(spec.table)
+            .where(spec.table.c.id == conflict.row_id)
+            .values({conflict.field: typed})
+        )
         conflict.status, conflict.resolution = "resolved", resolution
         conflict.resolved_value, conflict.resolved_by = to_wire(typed), actor.user_id
-        s.execute(update(OutboxOp).where(
-            OutboxOp.status == "conflict",
-            or_(OutboxOp.op_id == conflict.op_id, OutboxOp.row_id == conflict.row_id))
-            .values(status="resolved"))
+        s.execute(
+            update(OutboxOp)
+            .where(
+                OutboxOp.status == "conflict",
+                or_(OutboxOp.op_id == conflict.op_id, OutboxOp.row_id == conflict.row_id),
+            )
+            .values(status="resolved")
+        )
 
 
 def _coerce(column: Any, value: Any) -> Any:

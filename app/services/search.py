@@ -141,17 +141,24 @@ def count_households(
         return int(conn.execute(sql_text(sql), params).scalar_one())
 
 
-def _check_codes(conn: Connection, *, village_code: str | None,
-                 programme_code: str | None) -> None:
+def _check_codes(conn: Connection, *, village_code: str | None, programme_code: str | None) -> None:
     """An unknown filter code is a mistake to report, not an empty result to show."""
     errors = []
-    if village_code and conn.execute(
-        sql_text("SELECT 1 FROM locations WHERE code = :c AND level = 'V'"), {"c": village_code}
-    ).first() is None:
+    if (
+        village_code
+        and conn.execute(
+            sql_text("SELECT 1 FROM locations WHERE code = :c AND level = 'V'"), {"c": village_code}
+        ).first()
+        is None
+    ):
         errors.append(FieldError("village", "UNKNOWN_VILLAGE", {"value": village_code}))
-    if programme_code and conn.execute(
-        sql_text("SELECT 1 FROM programmes WHERE code = :c"), {"c": programme_code}
-    ).first() is None:
+    if (
+        programme_code
+        and conn.execute(
+            sql_text("SELECT 1 FROM programmes WHERE code = :c"), {"c": programme_code}
+        ).first()
+        is None
+    ):
         errors.append(FieldError("programme", "UNKNOWN_PROGRAMME", {"value": programme_code}))
     if errors:
         raise ValidationFailed(errors)

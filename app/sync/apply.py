@@ -65,9 +65,12 @@ def _upsert(conn: Connection, name: str, columns: list[str], rows: list[list[Any
     convert = _converters(table, known)
     # Local-only columns (e.g. sign-in counters) get their defaults on insert, and keep their
     # local value on update.
-    local = [c for c in table.columns
-             if c.name not in known and c.default is not None and c.default.is_scalar]
-    extra = tuple(c.default.arg for c in local)  # type: ignore[union-attr]
+    local = [
+        c
+        for c in table.columns
+        if c.name not in known and c.default is not None and c.default.is_scalar
+    ]
+    extra = tuple(getattr(c.default, "arg", None) for c in local)
     prepared = [
         tuple(fn(row[i]) if fn else row[i] for i, fn in zip(index, convert, strict=True)) + extra
         for row in rows
@@ -76,8 +79,9 @@ def _upsert(conn: Connection, name: str, columns: list[str], rows: list[list[Any
     cols = ", ".join(f'"{c}"' for c in names)
     marks = ", ".join("?" for _ in names)
     sets = ", ".join(f'"{c}" = excluded."{c}"' for c in known if c != "id")
-    sql = (f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) '
-           f"ON CONFLICT(id) DO UPDATE SET {sets}")
+    sql = (
+        f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
+    )
     conn.exec_driver_sql(sql, prepared)
 
 
@@ -86,14 +90,19 @@ def pending_by_row(conn: Connection) -> dict[tuple[str, str], list[dict[str, Any
     found: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for table, row_id, fields in conn.execute(
         select(OutboxOp.table_name, OutboxOp.row_id, OutboxOp.fields)
-        .where(OutboxOp.status.in_(UNSENT)).order_by(OutboxOp.device_seq)
+        .where(OutboxOp.status.in_(UNSENT))
+        .order_by(OutboxOp.device_seq)
     ):
         found.setdefault((table, row_id), []).append(fields)
     return found
 
 
-def _rebase(conn: Connection, name: str, row_ids: list[str],
-            pending: dict[tuple[str, str], list[dict[str, Any]]]) -> int:
+def _rebase(
+    conn: Connection,
+    name: str,
+    row_ids: list[str],
+    pending: dict[tuple[str, str], list[dict[str, Any]]],
+) -> int:
     if name not in SYNCED:
         return 0
     spec = SYNCED[name]
@@ -128,8 +137,9 @@ def remote_connection(db: Database) -> Iterator[Connection]:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def apply_tables(conn: Connection, tables: dict[str, Any],
-                 pending: dict[tuple[str, str], list[dict[str, Any]]]) -> tuple[int, int]:
+def apply_tables(
+    conn: Connection, tables: dict[str, Any], pending: dict[tuple[str, str], list[dict[str, Any]]]
+) -> tuple[int, int]:
     """Upsert every table of a page, then rebase rows with unsent edits; (rows, rebased)."""
     rows = rebased = 0
     touched: dict[str, list[str]] = {}
@@ -146,8 +156,11 @@ def apply_tables(conn: Connection, tables: dict[str, Any],
             touched[name] = ids
             rebased += _rebase(conn, name, ids, pending)
         if "individuals" in touched or "households" in touched:
-            search_index.reindex(conn, individual_ids=touched.get("individuals", []),
-                                 household_ids=touched.get("households", []))
+            search_index.reindex(
+                conn,
+                individual_ids=touched.get("individuals", []),
+                household_ids=touched.get("households", []),
+            )
     return rows, rebased
 
 
@@ -171,6 +184,8 @@ def settle_resolved_conflicts(conn: Connection, tables: dict[str, Any]) -> None:
     for row in block["rows"]:
         item = dict(zip(cols, row, strict=True))
         if item.get("status") == "resolved" and item.get("op_id"):
-            conn.execute(update(OutboxOp).where(OutboxOp.op_id == item["op_id"],
-                                                OutboxOp.status == "conflict")
-                         .values(status="resolved"))
+            conn.execute(
+                update(OutboxOp)
+                .where(OutboxOp.op_id == item["op_id"], OutboxOp.status == "conflict")
+                .values(status="resolved")
+            )

@@ -29,9 +29,16 @@ class ConnectResult:
     sync: SyncResult
 
 
-def connect(db: Database, *, server_url: str, username: str, password: str,
-            device_name: str | None = None, progress: ProgressCallback | None = None,
-            cancel: CancelToken | None = None) -> ConnectResult:
+def connect(
+    db: Database,
+    *,
+    server_url: str,
+    username: str,
+    password: str,
+    device_name: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ConnectResult:
     """Sign in at HQ, register this laptop and pull its district into ``db``.
 
     A data directory holds one HQ's data: connecting a directory that already has households
@@ -41,14 +48,24 @@ def connect(db: Database, *, server_url: str, username: str, password: str,
         known_url = get_state(s, "server_url")
         households = s.scalar(select(func.count()).select_from(Household)) or 0
     if households and known_url != server_url.rstrip("/"):
-        raise AppError("this data directory already holds another district's data; "
-                       "use a new --data-dir to connect", code="DATA_DIR_IN_USE")
+        raise AppError(
+            "this data directory already holds another district's data; "
+            "use a new --data-dir to connect",
+            code="DATA_DIR_IN_USE",
+        )
     device_id = ensure_device_id(db)
     transport = Transport(server_url)
-    answer = transport.request("POST", "/auth/login", body={
-        "username": username, "password": password, "device_id": device_id,
-        "device_name": (device_name or platform.node() or "laptop")[:120],
-        "app_version": app.__version__})
+    answer = transport.request(
+        "POST",
+        "/auth/login",
+        body={
+            "username": username,
+            "password": password,
+            "device_id": device_id,
+            "device_name": (device_name or platform.node() or "laptop")[:120],
+            "app_version": app.__version__,
+        },
+    )
     transport.token = answer["token"]
     user = answer["user"]
     with db.write_session() as s, s.begin():
@@ -74,8 +91,15 @@ def _remember_user(db: Database, user: dict[str, str]) -> None:
         s.info[REMOTE_KEY] = True  # HQ's facts, not local edits: nothing to push back
         local = s.get(User, user["id"])
         if local is None:
-            s.add(User(id=user["id"], username=user["username"], full_name=user["full_name"],
-                       role=user["role"], district_id=user["district_id"],
-                       password_hash=user["password_hash"]))
+            s.add(
+                User(
+                    id=user["id"],
+                    username=user["username"],
+                    full_name=user["full_name"],
+                    role=user["role"],
+                    district_id=user["district_id"],
+                    password_hash=user["password_hash"],
+                )
+            )
         else:
             local.password_hash = user["password_hash"]

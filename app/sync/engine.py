@@ -63,22 +63,37 @@ def transport_for(db: Database) -> Transport:
     """A transport to the HQ this laptop was connected to."""
     url, token = _state(db, "server_url"), _state(db, "token")
     if not url or not token:
-        raise SyncError("this laptop is not connected to HQ: run `roster connect` first",
-                        code="NOT_CONNECTED")
+        raise SyncError(
+            "this laptop is not connected to HQ: run `roster connect` first", code="NOT_CONNECTED"
+        )
     return Transport(url, token)
 
 
 def _op_payload(op: OutboxOp) -> dict[str, Any]:
-    return {"op_id": op.op_id, "device_seq": op.device_seq, "client_tx_id": op.client_tx_id,
-            "table": op.table_name, "row_id": op.row_id, "kind": op.kind,
-            "base_seq": op.base_seq, "hlc": op.hlc, "schema_version": op.schema_version,
-            "fields": op.fields}
+    return {
+        "op_id": op.op_id,
+        "device_seq": op.device_seq,
+        "client_tx_id": op.client_tx_id,
+        "table": op.table_name,
+        "row_id": op.row_id,
+        "kind": op.kind,
+        "base_seq": op.base_seq,
+        "hlc": op.hlc,
+        "schema_version": op.schema_version,
+        "fields": op.fields,
+    }
 
 
 def _next_batch(db: Database) -> list[dict[str, Any]]:
     with db.read_session() as s:
-        ops = list(s.scalars(select(OutboxOp).where(OutboxOp.status == "pending")
-                             .order_by(OutboxOp.device_seq).limit(PUSH_BATCH + 200)))
+        ops = list(
+            s.scalars(
+                select(OutboxOp)
+                .where(OutboxOp.status == "pending")
+                .order_by(OutboxOp.device_seq)
+                .limit(PUSH_BATCH + 200)
+            )
+        )
     if len(ops) > PUSH_BATCH:
         # Never split one user action between two requests: HQ applies a group whole.
         cut = PUSH_BATCH
@@ -88,28 +103,38 @@ def _next_batch(db: Database) -> list[dict[str, Any]]:
     return [_op_payload(op) for op in ops]
 
 
-def push(db: Database, transport: Transport, result: SyncResult, *,
-         progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> None:
+def push(
+    db: Database,
+    transport: Transport,
+    result: SyncResult,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> None:
     """Send pending ops until none are left; results are stored before ops are marked done."""
     device_id = _state(db, "device_id")
     with db.read_session() as s:
-        total = s.scalar(select(func.count()).select_from(OutboxOp)
-                         .where(OutboxOp.status == "pending")) or 0
+        total = (
+            s.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.status == "pending"))
+            or 0
+        )
     while True:
         if cancel:
             cancel.check()
         batch = _next_batch(db)
         if not batch:
             return
-        answer = transport.request("POST", "/sync/push",
-                                   body={"device_id": device_id, "ops": batch})
+        answer = transport.request(
+            "POST", "/sync/push", body={"device_id": device_id, "ops": batch}
+        )
         _record_results(db, transport, answer["results"], result)
         if progress:
             progress(Progress("push", result.pushed, total))
 
 
-def _record_results(db: Database, transport: Transport, results: list[dict[str, Any]],
-                    summary: SyncResult) -> None:
+def _record_results(
+    db: Database, transport: Transport, results: list[dict[str, Any]], summary: SyncResult
+) -> None:
     rejected_rows: dict[str, list[str]] = {}
     merged: list[tuple[str, str]] = []
     with db.write_session() as s, s.begin():
@@ -118,8 +143,12 @@ def _record_results(db: Database, transport: Transport, results: list[dict[str, 
             if op is None:
                 continue
             status = res["status"]
-            local = {"applied": "applied", "applied_autoresolved": "applied",
-                     "conflict": "conflict", "rejected": "rejected"}.get(status, "applied")
+            local = {
+                "applied": "applied",
+                "applied_autoresolved": "applied",
+                "conflict": "conflict",
+                "rejected": "rejected",
+            }.get(status, "applied")
             op.status, op.result, op.attempts = local, res, op.attempts + 1
             op.server_seq = res.get("server_seq")
             summary.pushed += 1
@@ -137,8 +166,12 @@ def _record_results(db: Database, transport: Transport, results: list[dict[str, 
         _restore_rows(db, transport, rejected_rows, merged)
 
 
-def _restore_rows(db: Database, transport: Transport, rejected: dict[str, list[str]],
-                  merged: list[tuple[str, str]]) -> None:
+def _restore_rows(
+    db: Database,
+    transport: Transport,
+    rejected: dict[str, list[str]],
+    merged: list[tuple[str, str]],
+) -> None:
     """Put HQ's version back where HQ refused a change; drop local twins HQ merged away."""
     answer = transport.request("POST", "/sync/rows", body={"tables": rejected}) if rejected else {}
     with remote_connection(db) as conn:
@@ -147,9 +180,15 @@ def _restore_rows(db: Database, transport: Transport, rejected: dict[str, list[s
         remove_rows(conn, [[t, r] for t, r in merged])
 
 
-def pull(db: Database, transport: Transport, result: SyncResult, *,
-         progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-         page_size: int = PULL_PAGE) -> None:
+def pull(
+    db: Database,
+    transport: Transport,
+    result: SyncResult,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    page_size: int = PULL_PAGE,
+) -> None:
     """Fetch pages after the stored cursor; each page and its cursor commit together.
 
     The next page is requested while the current one is being written, so HQ and the laptop
@@ -158,8 +197,16 @@ def pull(db: Database, transport: Transport, result: SyncResult, *,
     epoch = _state(db, "server_epoch") or ""
 
     def fetch(cursor: int) -> dict[str, Any]:
-        answer: dict[str, Any] = transport.request("GET", "/sync/pull", params={
-            "cursor": cursor, "limit": page_size, "epoch": epoch, "schema": schema_version()})
+        answer: dict[str, Any] = transport.request(
+            "GET",
+            "/sync/pull",
+            params={
+                "cursor": cursor,
+                "limit": page_size,
+                "epoch": epoch,
+                "schema": schema_version(),
+            },
+        )
         return answer
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="roster-prefetch") as pool:
@@ -201,24 +248,30 @@ def hello(db: Database, transport: Transport, result: SyncResult) -> dict[str, A
     offset_ms = info["server_time_ms"] - int(time.time() * 1000)
     if abs(offset_ms) > 5 * 60 * 1000:
         result.messages.append(
-            f"this laptop's clock is off by {abs(offset_ms) // 60000} minutes; please correct it")
+            f"this laptop's clock is off by {abs(offset_ms) // 60000} minutes; please correct it"
+        )
     known = _state(db, "server_epoch")
     if known and known != info["server_epoch"]:
         # HQ was restored from a backup: re-download everything, keeping unsent work.
         _set(db, pull_cursor="0", server_epoch=info["server_epoch"])
         with db.write_session() as s, s.begin():
             s.info[REMOTE_KEY] = True
-            s.execute(update(OutboxOp).where(OutboxOp.status.in_(("in_flight",)))
-                      .values(status="pending"))
+            s.execute(
+                update(OutboxOp).where(OutboxOp.status.in_(("in_flight",))).values(status="pending")
+            )
         result.messages.append("HQ was restored from a backup; this laptop downloaded again")
     elif not known:
         _set(db, server_epoch=info["server_epoch"])
     return info
 
 
-def run_sync(db: Database, *, transport: Transport | None = None,
-             progress: ProgressCallback | None = None,
-             cancel: CancelToken | None = None) -> SyncResult:
+def run_sync(
+    db: Database,
+    *,
+    transport: Transport | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> SyncResult:
     """Hello, push, pull; records when it last succeeded. Raises SyncError/Cancelled."""
     started = time.perf_counter()
     own = transport is None
@@ -244,8 +297,12 @@ def run_sync(db: Database, *, transport: Transport | None = None,
         if own:
             transport.close()
     with db.read_session() as s:
-        result.open_conflicts = s.scalar(select(func.count()).select_from(SyncConflict)
-                                         .where(SyncConflict.status == "open")) or 0
+        result.open_conflicts = (
+            s.scalar(
+                select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")
+            )
+            or 0
+        )
     if progress:
         progress(Progress("done", result.pulled, result.pulled))
     log.info("sync %s", result)

@@ -35,9 +35,19 @@ class SyncedTable:
 
 
 #: Reference data maintained at HQ; laptops read it but never push changes to it.
-HQ_ONLY = frozenset({"locations", "service_points", "programmes", "programme_locations",
-                     "benefit_top_ups", "payment_cycles", "programme_conditions", "activities",
-                     "users"})
+HQ_ONLY = frozenset(
+    {
+        "locations",
+        "service_points",
+        "programmes",
+        "programme_locations",
+        "benefit_top_ups",
+        "payment_cycles",
+        "programme_conditions",
+        "activities",
+        "users",
+    }
+)
 
 
 def _registry() -> dict[str, SyncedTable]:
@@ -52,8 +62,11 @@ def _registry() -> dict[str, SyncedTable]:
         # sign-in of a colleague, e.g. a supervisor approving); HQ-wide users never travel.
         scoped = "district_id" in table.c
         found[table.name] = SyncedTable(
-            name=table.name, table=table, scoped=scoped,
-            client_writable=table.name not in HQ_ONLY, append_only=cls.APPEND_ONLY,
+            name=table.name,
+            table=table,
+            scoped=scoped,
+            client_writable=table.name not in HQ_ONLY,
+            append_only=cls.APPEND_ONLY,
             guarded=frozenset(cls.GUARDED_FIELDS) | {"deleted"},
         )
     return found

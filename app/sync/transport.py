@@ -38,10 +38,18 @@ class Transport:
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
         self.session = requests.Session()
-        retry = Retry(total=self.retries, connect=self.retries, read=self.retries,
-                      status=self.retries, backoff_factor=0.5, backoff_jitter=0.3,
-                      status_forcelist=(502, 503, 504), allowed_methods=None,
-                      respect_retry_after_header=False, raise_on_status=False)
+        retry = Retry(
+            total=self.retries,
+            connect=self.retries,
+            read=self.retries,
+            status=self.retries,
+            backoff_factor=0.5,
+            backoff_jitter=0.3,
+            status_forcelist=(502, 503, 504),
+            allowed_methods=None,
+            respect_retry_after_header=False,
+            raise_on_status=False,
+        )
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -58,21 +66,30 @@ class Transport:
             headers["Content-Type"] = "application/json"
         return headers
 
-    def request(self, method: str, path: str, *, body: Any = None,
-                params: dict[str, Any] | None = None) -> Any:
+    def request(
+        self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
+    ) -> Any:
         """Send ``body`` as gzip JSON, return the decoded JSON answer or raise ``SyncError``."""
         data = encode(body) if body is not None else None
         try:
             response = self.session.request(
-                method, self.base_url + path, data=data, params=params, timeout=TIMEOUTS,
-                headers=self._headers(data is not None), stream=True)
+                method,
+                self.base_url + path,
+                data=data,
+                params=params,
+                timeout=TIMEOUTS,
+                headers=self._headers(data is not None),
+                stream=True,
+            )
             raw = response.raw.read(decode_content=False)
         except requests.ConnectionError as exc:
             raise ServerUnreachable(
                 f"cannot reach HQ at {self.base_url}: check the connection and try again"
             ) from exc
         except (requests.Timeout, OSError) as exc:
-            raise ServerUnreachable(f"HQ did not answer in time ({exc.__class__.__name__})") from exc
+            raise ServerUnreachable(
+                f"HQ did not answer in time ({exc.__class__.__name__})"
+            ) from exc
         self.bytes_sent += len(data or b"")
         self.bytes_received += len(raw)
         gzipped = response.headers.get("Content-Encoding", "").lower() == "gzip"
@@ -82,8 +99,10 @@ class Transport:
             raise SyncError(f"HQ sent an unreadable answer ({exc})") from exc
         if response.status_code >= 400:
             error = payload.get("error", {}) if isinstance(payload, dict) else {}
-            raise SyncError(error.get("message") or f"HQ answered {response.status_code}",
-                            code=error.get("code") or f"HTTP_{response.status_code}")
+            raise SyncError(
+                error.get("message") or f"HQ answered {response.status_code}",
+                code=error.get("code") or f"HTTP_{response.status_code}",
+            )
         return payload
 
     def close(self) -> None:

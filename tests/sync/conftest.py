@@ -30,9 +30,11 @@ def any_hq(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Hq]:
         yield request.getfixturevalue("hq")
         return
     if not pg_available():
-        pytest.skip("PostgreSQL not reachable at ROSTER_TEST_PG (default "
-                    "postgresql+psycopg://postgres@127.0.0.1:5432/test): start it with "
-                    "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`")
+        pytest.skip(
+            "PostgreSQL not reachable at ROSTER_TEST_PG (default "
+            "postgresql+psycopg://postgres@127.0.0.1:5432/test): start it with "
+            "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`"
+        )
     with pg_database() as url:
         db = ServerDatabase.open(url)
         ids = seed_reference(db)

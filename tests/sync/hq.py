@@ -28,8 +28,14 @@ from app.sync.connect import connect
 
 PG_ADMIN_URL = os.environ.get("ROSTER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PASSWORD = "secret-pass"
-USERS = {"a1": ("officer", "D01"), "a2": ("officer", "D01"), "sup": ("supervisor", "D01"),
-         "b1": ("officer", "D02"), "view": ("viewer", "D01"), "hq": ("hq_admin", None)}
+USERS = {
+    "a1": ("officer", "D01"),
+    "a2": ("officer", "D01"),
+    "sup": ("supervisor", "D01"),
+    "b1": ("officer", "D02"),
+    "view": ("viewer", "D01"),
+    "hq": ("hq_admin", None),
+}
 
 
 def pg_available() -> bool:
@@ -65,6 +71,7 @@ def seed_reference(db: ServerDatabase) -> dict[str, str]:
     ids["D01"] = admin.add_district(db, code="D01", name="Kolda")
     ids["D02"] = admin.add_district(db, code="D02", name="Sédhiou")
     with hq_unit_of_work(db, user_id=None) as s:
+
         def loc(code: str, name: str, level: str, parent: str) -> None:
             row = Location(code=code, name=name, level=level, parent_id=ids[parent])
             s.add(row)
@@ -74,28 +81,45 @@ def seed_reference(db: ServerDatabase) -> dict[str, str]:
         loc("W01", "Dioulacolon", "W", "D01")
         loc("W02", "Saré Bidji", "W", "D01")
         loc("W21", "Bounkiling", "W", "D02")
-        for code, name, ward in [("V001", "Médina", "W01"), ("V002", "Sinthiang", "W01"),
-                                 ("V003", "Saré Yoba", "W02"), ("V201", "Diaroumé", "W21")]:
+        for code, name, ward in [
+            ("V001", "Médina", "W01"),
+            ("V002", "Sinthiang", "W01"),
+            ("V003", "Saré Yoba", "W02"),
+            ("V201", "Diaroumé", "W21"),
+        ]:
             loc(code, name, "V", ward)
-        for code, village, district in [("PP-W01", "V001", "D01"), ("PP-W02", "V003", "D01"),
-                                        ("PP-W21", "V201", "D02")]:
-            point = ServicePoint(code=code, name=f"Pay point {code}",
-                                 kind=ServicePointKind.PAY_POINT, location_id=ids[village],
-                                 district_id=ids[district])
+        for code, village, district in [
+            ("PP-W01", "V001", "D01"),
+            ("PP-W02", "V003", "D01"),
+            ("PP-W21", "V201", "D02"),
+        ]:
+            point = ServicePoint(
+                code=code,
+                name=f"Pay point {code}",
+                kind=ServicePointKind.PAY_POINT,
+                location_id=ids[village],
+                district_id=ids[district],
+            )
             s.add(point)
             s.flush()
             ids[code] = point.id
-        ct = Programme(code="CT-UNC", name="Cash transfer", type=ProgrammeType.UNCONDITIONAL_CT,
-                       base_amount=15000)
-        pw = Programme(code="PW", name="Public works", type=ProgrammeType.PUBLIC_WORKS,
-                       base_amount=20000)
+        ct = Programme(
+            code="CT-UNC",
+            name="Cash transfer",
+            type=ProgrammeType.UNCONDITIONAL_CT,
+            base_amount=15000,
+        )
+        pw = Programme(
+            code="PW", name="Public works", type=ProgrammeType.PUBLIC_WORKS, base_amount=20000
+        )
         s.add_all([ct, pw])
         s.flush()
         s.add(ProgrammeLocation(programme_id=pw.id, location_id=ids["W01"]))
         ids["CT-UNC"], ids["PW"] = ct.id, pw.id
     for username, (role, district) in USERS.items():
-        ids[f"user:{username}"] = admin.add_user(db, username=username, password=PASSWORD,
-                                                 role=role, district_code=district)
+        ids[f"user:{username}"] = admin.add_user(
+            db, username=username, password=PASSWORD, role=role, district_code=district
+        )
     return ids
 
 
@@ -109,8 +133,9 @@ def free_port() -> int:
 def live_server(db: ServerDatabase) -> Iterator[str]:
     """Serve ``db`` with uvicorn in a thread on a free loopback port; yields the base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -139,8 +164,13 @@ class Hq:
         """Connect a new laptop (data dir) as ``username``; returns its database."""
         key = name or username
         db = Database.open(self.root / f"laptop-{key}")
-        connect(db, server_url=self.url, username=username, password=PASSWORD,
-                device_name=f"laptop {key}")
+        connect(
+            db,
+            server_url=self.url,
+            username=username,
+            password=PASSWORD,
+            device_name=f"laptop {key}",
+        )
         self.laptops[key] = db
         return db
 

@@ -21,17 +21,26 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "field-pass-1"
 
 
-def roster(*args: str, password: str | None = None, check: bool = True,
-           data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def roster(
+    *args: str, password: str | None = None, check: bool = True, data_dir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ROSTER_PASSWORD": password or ""}
     argv = [sys.executable, "-m", "app.cli.main", *args]
     if data_dir is not None:
         argv += ["--data-dir", str(data_dir)]
-    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        argv,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     if check and done.returncode != 0:
-        raise AssertionError(f"roster {' '.join(args)} failed ({done.returncode}):\n"
-                             f"{done.stdout}\n{done.stderr}")
+        raise AssertionError(
+            f"roster {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+        )
     return done
 
 
@@ -48,15 +57,40 @@ def hq(tmp_path: Path) -> Iterator[tuple[str, str]]:
     roster("server", "seed", "--db", url, "--district", "D01", "--households", "40")
     roster("server", "seed", "--db", url, "--district", "D02", "--households", "20")
     for user, district in (("awa", "D01"), ("moussa", "D01"), ("fatou", "D02")):
-        roster("server", "add-user", "--db", url, "--username", user, "--role", "officer",
-               "--district", district, password=PASSWORD)
+        roster(
+            "server",
+            "add-user",
+            "--db",
+            url,
+            "--username",
+            user,
+            "--role",
+            "officer",
+            "--district",
+            district,
+            password=PASSWORD,
+        )
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "app.cli.main", "server", "serve", "--db", url, "--port",
-         str(port), "--log-file", str(tmp_path / "hq.log")],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "app.cli.main",
+            "server",
+            "serve",
+            "--db",
+            url,
+            "--port",
+            str(port),
+            "--log-file",
+            str(tmp_path / "hq.log"),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while True:
         with socket.socket() as sock:
@@ -78,18 +112,44 @@ def test_two_laptops_and_hq_with_the_cli_alone(hq: tuple[str, str], tmp_path: Pa
     url, base = hq
     a, b, c = tmp_path / "awa", tmp_path / "moussa", tmp_path / "fatou"
     for user, folder in (("awa", a), ("moussa", b), ("fatou", c)):
-        out = as_json(roster("connect", "--server", base, "--username", user, "--json",
-                             password=PASSWORD, data_dir=folder))
+        out = as_json(
+            roster(
+                "connect",
+                "--server",
+                base,
+                "--username",
+                user,
+                "--json",
+                password=PASSWORD,
+                data_dir=folder,
+            )
+        )
         assert out["sync"]["pulled"] > 0
     listed = as_json(roster("household", "list", "--limit", "100", "--json", data_dir=a))
     assert len(listed) == 40 and all(h["code"].startswith("D01-") for h in listed)
     assert len(as_json(roster("household", "list", "--json", data_dir=c))) == 20
     code = next(h["code"] for h in listed if h["member_count"] >= 3)
     # Both officers edit the same household offline: different fields, and the same one.
-    roster("household", "update", code, "--set", "address=Rue 1 (Awa)", "--set",
-           "landmark=Near the well", data_dir=a)
-    roster("household", "update", code, "--set", "address=Rue 2 (Moussa)", "--set",
-           "phone=+221770001122", data_dir=b)
+    roster(
+        "household",
+        "update",
+        code,
+        "--set",
+        "address=Rue 1 (Awa)",
+        "--set",
+        "landmark=Near the well",
+        data_dir=a,
+    )
+    roster(
+        "household",
+        "update",
+        code,
+        "--set",
+        "address=Rue 2 (Moussa)",
+        "--set",
+        "phone=+221770001122",
+        data_dir=b,
+    )
     show = as_json(roster("household", "show", code, "--json", data_dir=b))
     members = [m for m in show["members"] if m["status"] == "ALIVE"]
     new_head = next(m["id"] for m in members if not m["is_head"])
@@ -103,7 +163,8 @@ def test_two_laptops_and_hq_with_the_cli_alone(hq: tuple[str, str], tmp_path: Pa
     roster("sync", data_dir=a)
     conflicts = as_json(roster("conflicts", "list", "--json", data_dir=b))
     assert [(x["field"], x["mine_value"], x["theirs_value"]) for x in conflicts] == [
-        ("head_id", other_head, new_head)]
+        ("head_id", other_head, new_head)
+    ]
     everything = as_json(roster("conflicts", "list", "--all", "--json", data_dir=a))
     assert {x["field"] for x in everything} == {"head_id", "address"}
     for folder in (a, b):

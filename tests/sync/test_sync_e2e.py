@@ -28,7 +28,11 @@ def test_connect_downloads_only_the_own_district_and_allows_offline_login(any_hq
     assert count(a1, "households") == 1 and count(b1, "households") == 1
     assert count(a1, "service_points") == 2 and count(b1, "service_points") == 1
     assert {r for (r,) in a1.engine.connect().execute(text("SELECT username FROM users"))} == {
-        "a1", "a2", "sup", "view"}  # the district's users, never HQ's or D02's
+        "a1",
+        "a2",
+        "sup",
+        "view",
+    }  # the district's users, never HQ's or D02's
     authenticate(a1, username="a1", password=PASSWORD)  # offline sign-in from the stored hash
     with pytest.raises(AuthenticationFailed):
         authenticate(a1, username="a1", password="wrong")
@@ -62,8 +66,10 @@ def test_concurrent_edits_of_different_fields_merge(any_hq: Hq) -> None:
     run_sync(a1)
     assert result.conflicts == 0
     for laptop in (a1, a2):
-        assert (value(laptop, "households", hid, "address"),
-                value(laptop, "households", hid, "landmark")) == ("from a1", "from a2")
+        assert (
+            value(laptop, "households", hid, "address"),
+            value(laptop, "households", hid, "landmark"),
+        ) == ("from a1", "from a2")
 
 
 def test_same_low_risk_field_resolves_by_clock_and_is_recorded(any_hq: Hq) -> None:
@@ -78,8 +84,9 @@ def test_same_low_risk_field_resolves_by_clock_and_is_recorded(any_hq: Hq) -> No
     run_sync(a2)
     assert value(a1, "households", hid, "address") == "later"
     assert value(a2, "households", hid, "address") == "later"
-    settled = [c for c in list_conflicts(any_hq.ctx(a1), include_settled=True)
-               if c.field == "address"]
+    settled = [
+        c for c in list_conflicts(any_hq.ctx(a1), include_settled=True) if c.field == "address"
+    ]
     assert len(settled) == 1 and settled[0].status == "auto"
     assert (settled[0].mine_value, settled[0].theirs_value) == ("earlier", "later")
 
@@ -90,8 +97,11 @@ def test_guarded_field_conflict_is_held_and_resolved_explicitly(any_hq: Hq) -> N
     run_sync(a1)
     run_sync(a2)
     with a1.engine.connect() as conn:
-        members = dict(conn.execute(text(
-            "SELECT first_name, id FROM individuals WHERE household_id=:h"), {"h": hid}).all())
+        members = dict(
+            conn.execute(
+                text("SELECT first_name, id FROM individuals WHERE household_id=:h"), {"h": hid}
+            ).all()
+        )
     set_head(any_hq.ctx(a1), household_ref=hid, individual_id=members["Aminata"])
     set_head(any_hq.ctx(a2), household_ref=hid, individual_id=members["Fatou"])
     run_sync(a1)
@@ -129,12 +139,21 @@ def test_two_laptops_recording_the_same_payment_give_one_payment_and_a_conflict(
     enrolment = enrol(any_hq.ctx(a1), hid, any_hq.ids["CT-UNC"], any_hq.ids["D01"])
     run_sync(a1)
     with hq_unit_of_work(any_hq.db, user_id=None) as s:
-        cycle = PaymentCycle(programme_id=any_hq.ids["CT-UNC"], code="CT-2026-06",
-                             start_date=date(2026, 6, 1), end_date=date(2026, 6, 30))
+        cycle = PaymentCycle(
+            programme_id=any_hq.ids["CT-UNC"],
+            code="CT-2026-06",
+            start_date=date(2026, 6, 1),
+            end_date=date(2026, 6, 30),
+        )
         s.add(cycle)
         s.flush()
-        payroll = Payroll(name="June", programme_id=any_hq.ids["CT-UNC"], cycle_id=cycle.id,
-                          district_id=any_hq.ids["D01"], status="APPROVED_FOR_PAYMENT")
+        payroll = Payroll(
+            name="June",
+            programme_id=any_hq.ids["CT-UNC"],
+            cycle_id=cycle.id,
+            district_id=any_hq.ids["D01"],
+            status="APPROVED_FOR_PAYMENT",
+        )
         s.add(payroll)
         s.flush()
         cycle_id, payroll_id = cycle.id, payroll.id
@@ -142,9 +161,18 @@ def test_two_laptops_recording_the_same_payment_give_one_payment_and_a_conflict(
     run_sync(a2)
     for laptop, amount, code in ((a1, 15000, "PAY-A"), (a2, 17000, "PAY-B")):
         with unit_of_work(any_hq.ctx(laptop)) as s:
-            s.add(Payment(code=code, payroll_id=payroll_id, cycle_id=cycle_id,
-                          enrolment_id=enrolment, household_id=hid, district_id=any_hq.ids["D01"],
-                          amount=amount, status="PAID"))
+            s.add(
+                Payment(
+                    code=code,
+                    payroll_id=payroll_id,
+                    cycle_id=cycle_id,
+                    enrolment_id=enrolment,
+                    household_id=hid,
+                    district_id=any_hq.ids["D01"],
+                    amount=amount,
+                    status="PAID",
+                )
+            )
     run_sync(a1)
     second = run_sync(a2)
     run_sync(a1)
@@ -175,8 +203,9 @@ def test_transfer_moves_household_between_districts_keeping_offline_edits(any_hq
     run_sync(a1)
     update_household(any_hq.ctx(a1), household_ref=hid, changes={"landmark": "edited offline"})
     code = value(a1, "households", hid, "code")
-    moved = admin.transfer_household(any_hq.db, household_code=code, village_code="V201",
-                                     address="Diaroumé centre")
+    moved = admin.transfer_household(
+        any_hq.db, household_code=code, village_code="V201", address="Diaroumé centre"
+    )
     assert moved.rows_moved == 5
     result = run_sync(a1)  # pushes the offline edit, then learns the household left
     assert result.rejected == 0 and result.removed == 5
@@ -201,17 +230,32 @@ def test_server_keeps_scope_for_pushes_and_row_requests(hq: Hq) -> None:
     transport = transport_for(b1)
     device_id = value(b1, "sync_state", "device_id", "value") if False else None
     with b1.engine.connect() as conn:
-        device_id = conn.execute(text("SELECT value FROM sync_state WHERE key='device_id'")).scalar()
-    hostile = {"device_id": device_id, "ops": [{
-        "op_id": "01a20c8c-0000-7000-8000-000000000001", "device_seq": 1,
-        "client_tx_id": "01a20c8c-0000-7000-8000-000000000002", "table": "households",
-        "row_id": hid, "kind": "update", "base_seq": 999999, "hlc": "1795506691153-00000-x",
-        "schema_version": 1, "fields": {"address": {"old": None, "new": "hijacked"}}}]}
+        device_id = conn.execute(
+            text("SELECT value FROM sync_state WHERE key='device_id'")
+        ).scalar()
+    hostile = {
+        "device_id": device_id,
+        "ops": [
+            {
+                "op_id": "01a20c8c-0000-7000-8000-000000000001",
+                "device_seq": 1,
+                "client_tx_id": "01a20c8c-0000-7000-8000-000000000002",
+                "table": "households",
+                "row_id": hid,
+                "kind": "update",
+                "base_seq": 999999,
+                "hlc": "1795506691153-00000-x",
+                "schema_version": 1,
+                "fields": {"address": {"old": None, "new": "hijacked"}},
+            }
+        ],
+    }
     answer = transport.request("POST", "/sync/push", body=hostile)
     assert answer["results"][0]["status"] == "rejected"
     assert answer["results"][0]["code"] == "OUT_OF_SCOPE"
     assert transport.request("POST", "/sync/rows", body={"tables": {"households": [hid]}}) == {
-        "tables": {}}
+        "tables": {}
+    }
     assert value(a1, "households", hid, "address") == "Quartier Escale"
     with hq.db.engine.connect() as conn:
         assert conn.execute(text("SELECT address FROM households")).scalar() == "Quartier Escale"
@@ -226,7 +270,9 @@ def test_a_resent_batch_is_never_applied_twice(hq: Hq) -> None:
     batch = _next_batch(a1)
     transport = transport_for(a1)
     with a1.engine.connect() as conn:
-        device_id = conn.execute(text("SELECT value FROM sync_state WHERE key='device_id'")).scalar()
+        device_id = conn.execute(
+            text("SELECT value FROM sync_state WHERE key='device_id'")
+        ).scalar()
     first = transport.request("POST", "/sync/push", body={"device_id": device_id, "ops": batch})
     again = transport.request("POST", "/sync/push", body={"device_id": device_id, "ops": batch})
     assert [r["status"] for r in first["results"]] == ["applied"] * 6
