@@ -33,6 +33,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.db_cmds",
     "app.cli.sync_cmds",
     "app.cli.server_cmds",
+    "app.cli.grievance_cmds",
+    "app.cli.compliance_cmds",
 )
 LOG_NAME = "roster.log"
 

@@ -55,6 +55,10 @@ def register(subparsers: Any) -> None:
     seed.add_argument("--district", required=True, type=code_arg, metavar="CODE")
     seed.add_argument("--households", type=int, default=1000)
     seed.add_argument("--seed", type=int, default=7)
+    snap = command(
+        "snapshot", run_snapshot, "pre-build a district's first download (also done by seed)"
+    )
+    snap.add_argument("--district", required=True, type=code_arg, metavar="CODE")
     devices = command("devices", run_devices, "list registered laptops, or revoke one")
     devices.add_argument("action", choices=("list", "revoke"))
     devices.add_argument("device_id", nargs="?", metavar="DEVICE_ID")
@@ -220,3 +224,20 @@ def run_transfer(rt: Runtime) -> None:
         print_json(asdict(result))
     else:
         print(f"household {args.household} moved with {result.rows_moved} records")
+
+
+def run_snapshot(rt: Runtime) -> None:
+    from app.server.snapshot import build_snapshot
+
+    db = _db(rt)
+    try:
+        summary = build_snapshot(db, district_code=rt.args.district)
+    finally:
+        db.close()
+    if rt.json:
+        print_json(asdict(summary))
+    else:
+        print(
+            f"district {summary.district_code}: {summary.rows} records in {summary.pages} pages, "
+            f"{summary.bytes / 1e6:.1f} MB, built in {summary.seconds:.1f} s"
+        )

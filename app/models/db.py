@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import AppError, DatabaseTooNew
 from app.models import (
     recorder,  # noqa: F401 - installs the change-recording hooks
+    bulk_load,
     search_index,
 )
 
@@ -186,6 +187,7 @@ class Database:
             if current_revision(engine) not in (None, head_revision()):
                 backup_file(path)
             upgrade(engine, progress=progress)
+            bulk_load.recover(engine)
         return db
 
     def read_session(self) -> Session:

@@ -77,19 +77,21 @@ def reindex(conn: Connection, *, individual_ids: list[str], household_ids: list[
             "INSERT OR IGNORE INTO _rehouse VALUES (?)", [(h,) for h in household_ids]
         )
     conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO _reindex SELECT i.id FROM individuals i "
-        "JOIN _rehouse h ON h.id = i.household_id"
+        # CROSS JOIN fixes the join order (SQLite honours it): walk the few ids of this page and
+        # look people up by index, never scan the whole registry once per page.
+        "INSERT OR IGNORE INTO _reindex SELECT i.id FROM _rehouse h "
+        "CROSS JOIN individuals i ON i.household_id = h.id"
     )
     conn.exec_driver_sql(
         "DELETE FROM person_search WHERE rowid IN "
-        "(SELECT i.rowid FROM individuals i JOIN _reindex r ON r.id = i.id)"
+        "(SELECT i.rowid FROM _reindex r CROSS JOIN individuals i ON i.id = r.id)"
     )
     conn.exec_driver_sql(
         """INSERT INTO person_search(rowid, names, ids)
            SELECT i.rowid, i.first_name || ' ' || i.last_name,
                   coalesce(i.national_id, '') || ' ' || coalesce(i.phone, '') || ' ' ||
                   coalesce(h.code, '')
-           FROM individuals i JOIN _reindex r ON r.id = i.id
+           FROM _reindex r CROSS JOIN individuals i ON i.id = r.id
            LEFT JOIN households h ON h.id = i.household_id"""
     )
 

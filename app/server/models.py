@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
@@ -128,3 +138,21 @@ class LoginThrottle(ServerBase):
     username: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     blocked_until: Mapped[datetime | None]
+
+
+class SnapshotPage(ServerBase):
+    """One pre-encoded page of a district's first download (sync.md §4.10).
+
+    Pages are exactly what ``pull_page`` returned for a laptop of that district when the
+    snapshot was built; a laptop pulling from ``cursor_from`` gets ``body`` as it is, and ordinary
+    pulls carry on after the last page, so later changes still arrive.
+    """
+
+    __tablename__ = "snapshot_pages"
+
+    district_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    cursor_from: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    cursor_to: Mapped[int] = mapped_column(BigInteger)
+    rows: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    built_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, or_, select
+from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, or_, select, text
 
 from app.models.base import UTCDateTime
 from app.models.sync_state import SyncConflict
@@ -25,15 +24,25 @@ def _scope_filter(column: Any, caller: Caller) -> Any:
     return or_(column.in_(caller.districts), column.is_(None))
 
 
+def _index_ranges(conn: Connection, caller: Caller, cursor: int, limit: int) -> list[Any]:
+    # One (district_id, seq) index range per scope value, each cut at ``limit``: an OR over
+    # them would make SQLite collect and sort every row after the cursor on every page.
+    base = select(SyncRow.seq, SyncRow.table_name, SyncRow.row_id).where(SyncRow.seq > cursor)
+    if caller.districts is None:
+        return list(conn.execute(base.order_by(SyncRow.seq).limit(limit)).all())
+    rows: list[Any] = []
+    for district in [*sorted(caller.districts), None]:
+        scoped = base.where(
+            SyncRow.district_id.is_(None) if district is None else SyncRow.district_id == district
+        )
+        rows += conn.execute(scoped.order_by(SyncRow.seq).limit(limit)).all()
+    return rows
+
+
 def _page_entries(
     conn: Connection, caller: Caller, cursor: int, limit: int
 ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
-    rows = conn.execute(
-        select(SyncRow.seq, SyncRow.table_name, SyncRow.row_id)
-        .where(SyncRow.seq > cursor, _scope_filter(SyncRow.district_id, caller))
-        .order_by(SyncRow.seq)
-        .limit(limit)
-    ).all()
+    rows = _index_ranges(conn, caller, cursor, limit)
     exits: list[Any] = []
     if caller.districts is not None:
         exits = list(
@@ -92,41 +101,85 @@ def _converters(columns: list[Any], dialect: str) -> list[tuple[int, Any]]:
     return out
 
 
-def _rows_of(conn: Connection, name: str, ids: list[str]) -> dict[str, Any]:
-    # Raw driver rows plus a few targeted conversions: an order of magnitude cheaper than
-    # SQLAlchemy's per-value result processing on the 300,000 rows of a district.
-    table = _table(name)
+def _columns(name: str) -> list[Any]:
     hidden = PRIVATE_COLUMNS.get(name, set())
-    columns = [c for c in table.columns if c.name not in hidden]
+    return [c for c in _table(name).columns if c.name not in hidden]
+
+
+def _shape(conn: Connection, columns: list[Any], raw_rows: Any) -> dict[str, Any]:
+    """Wire block from raw driver rows: a few targeted conversions (an order of magnitude
+    cheaper than SQLAlchemy's per-value result processing), shared values sent once."""
     convert = _converters(columns, conn.dialect.name)
+    rows: list[list[Any]] = []
+    for raw in raw_rows:
+        row = list(raw)
+        for i, fn in convert:
+            if row[i] is not None:
+                row[i] = fn(row[i])
+        rows.append(row)
+    names = [c.name for c in columns]
+    # A value every row shares (the district, version 1, not deleted...) travels once.
+    constant = [
+        i
+        for i, name in enumerate(names)
+        if name != "id" and len(rows) > 1 and all(r[i] == rows[0][i] for r in rows)
+    ]
+    if not constant:
+        return {"columns": names, "rows": rows}
+    keep = [i for i in range(len(names)) if i not in set(constant)]
+    return {
+        "columns": [names[i] for i in keep],
+        "rows": [[r[i] for i in keep] for r in rows],
+        "constants": {names[i]: rows[0][i] for i in constant},
+    }
+
+
+def _rows_of(conn: Connection, name: str, ids: list[str]) -> dict[str, Any]:
+    columns = _columns(name)
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     select_list = ", ".join(f'"{c.name}"' for c in columns)
-    rows: list[list[Any]] = []
+    raw_rows: list[Any] = []
     for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[start : start + 900]
         sql = (
-            f'SELECT {select_list} FROM "{table.name}" '
+            f'SELECT {select_list} FROM "{_table(name).name}" '
             f"WHERE id IN ({', '.join(mark for _ in chunk)})"
         )
-        for raw in conn.exec_driver_sql(sql, tuple(chunk)):
-            row = list(raw)
-            for i, fn in convert:
-                if row[i] is not None:
-                    row[i] = fn(row[i])
-            rows.append(row)
-    return {"columns": [c.name for c in columns], "rows": rows}
+        raw_rows += conn.exec_driver_sql(sql, tuple(chunk)).all()
+    return _shape(conn, columns, raw_rows)
+
+
+def _page_rows(
+    conn: Connection, name: str, caller: Caller, cursor: int, last: int
+) -> dict[str, Any]:
+    """The rows of ``name`` in the page (cursor, last]: one join over the sequence range, so
+    no list of ids has to be sent back to the database."""
+    columns = _columns(name)
+    select_list = ", ".join(f't."{c.name}"' for c in columns)
+    scope = ""
+    params: dict[str, Any] = {"name": name, "cursor": cursor, "last": last}
+    if caller.districts is not None:
+        marks = ", ".join(f":d{i}" for i in range(len(caller.districts)))
+        params.update({f"d{i}": d for i, d in enumerate(sorted(caller.districts))})
+        scope = f" AND (s.district_id IN ({marks}) OR s.district_id IS NULL)" if marks else (
+            " AND s.district_id IS NULL")
+    sql = (
+        f'SELECT {select_list} FROM sync_rows s JOIN "{_table(name).name}" t ON t.id = s.row_id '
+        f"WHERE s.seq > :cursor AND s.seq <= :last AND s.table_name = :name{scope}"
+    )
+    return _shape(conn, columns, conn.execute(text(sql), params).all())
 
 
 def pull_page(conn: Connection, caller: Caller, *, cursor: int, limit: int) -> dict[str, Any]:
     """The next page after ``cursor``: whole current rows (coalesced), removals, next cursor."""
     limit = max(1, min(limit, 10_000))
     entries, exits = _page_entries(conn, caller, cursor, limit)
-    by_table: dict[str, list[str]] = defaultdict(list)
-    for _seq, table, row_id in entries:
-        by_table[table].append(row_id)
-    order = [*TABLE_ORDER, CONFLICTS]
-    tables = {name: _rows_of(conn, name, by_table[name]) for name in order if name in by_table}
+    present = {table for _seq, table, _row in entries}
     last = max([e[0] for e in entries] + [x[0] for x in exits], default=cursor)
+    order = [*TABLE_ORDER, CONFLICTS]
+    tables = {
+        name: _page_rows(conn, name, caller, cursor, last) for name in order if name in present
+    }
     return {
         "cursor": cursor,
         "next_cursor": last,

@@ -170,4 +170,9 @@ def seed_district(
                     progress(f"copying {table}")
                 total += copier.copy_table(demo, table)
         demo_db.close()
+    if progress:
+        progress("building the district's first-download snapshot")
+    from app.server.snapshot import build_snapshot
+
+    build_snapshot(db, district_code=district_code)
     return SeedSummary(district_code, households, total, time.perf_counter() - started)

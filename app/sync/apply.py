@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, DateTime, select, text, update
 
-from app.models import search_index
+from app.models import bulk_load, search_index
 from app.models.base import UTCDateTime
 from app.models.db import Database
 from app.models.sync_state import OutboxOp, SyncConflict
@@ -39,50 +39,68 @@ def _json_storage(value: Any) -> Any:
     return None if value is None else json.dumps(value)
 
 
-def _converters(table: Any, columns: list[str]) -> list[Callable[[Any], Any] | None]:
+def _converter(table: Any, name: str) -> Callable[[Any], Any] | None:
     # Only datetimes and JSON differ between wire and storage form: ISO dates, text, numbers
     # and booleans (bound as 0/1) go straight to SQLite.
-    out: list[Callable[[Any], Any] | None] = []
-    for name in columns:
-        kind = table.c[name].type
-        if isinstance(kind, UTCDateTime | DateTime):
-            out.append(_datetime_storage)
-        elif isinstance(kind, JSON):
-            out.append(_json_storage)
-        else:
-            out.append(None)
-    return out
+    kind = table.c[name].type
+    if isinstance(kind, UTCDateTime | DateTime):
+        return _datetime_storage
+    if isinstance(kind, JSON):
+        return _json_storage
+    return None
 
 
 def _table(name: str) -> Any:
     return SyncConflict.__table__ if name == CONFLICTS else SYNCED[name].table
 
 
-def _upsert(conn: Connection, name: str, columns: list[str], rows: list[list[Any]]) -> None:
+def _upsert(
+    conn: Connection,
+    name: str,
+    columns: list[str],
+    rows: list[list[Any]],
+    constants: dict[str, Any] | None = None,
+) -> None:
+    """Insert or update a block of rows: a hot path (300,000 rows on a first download), so rows
+    are converted in place, column by column, and only where wire and storage forms differ."""
     table = _table(name)
-    known = [c for c in columns if c in table.c]  # a newer server may send columns we lack
-    index = [columns.index(c) for c in known]
-    convert = _converters(table, known)
+    if any(c not in table.c for c in columns):  # a newer HQ may send columns we lack
+        keep = [i for i, c in enumerate(columns) if c in table.c]
+        rows = [[row[i] for i in keep] for row in rows]
+        columns = [columns[i] for i in keep]
+    for i, column in enumerate(columns):
+        fn = _converter(table, column)
+        if fn is not None:
+            for row in rows:
+                if row[i] is not None:
+                    row[i] = fn(row[i])
+    tail: list[Any] = []
+    tail_names: list[str] = []
+    for column, value in (constants or {}).items():  # values shared by every row travel once
+        if column in table.c:
+            fn = _converter(table, column)
+            tail.append(fn(value) if fn is not None and value is not None else value)
+            tail_names.append(column)
+    known = columns + tail_names
     # Local-only columns (e.g. sign-in counters) get their defaults on insert, and keep their
     # local value on update.
-    local = [
-        c
-        for c in table.columns
-        if c.name not in known and c.default is not None and c.default.is_scalar
-    ]
-    extra = tuple(getattr(c.default, "arg", None) for c in local)
-    prepared = [
-        tuple(fn(row[i]) if fn else row[i] for i, fn in zip(index, convert, strict=True)) + extra
-        for row in rows
-    ]
-    names = known + [c.name for c in local]
+    for col in table.columns:
+        if col.name not in known and col.default is not None and col.default.is_scalar:
+            tail.append(getattr(col.default, "arg", None))
+            tail_names.append(col.name)
+    names = columns + tail_names
+    prepared = [row + tail for row in rows] if tail else rows
     cols = ", ".join(f'"{c}"' for c in names)
     marks = ", ".join("?" for _ in names)
     sets = ", ".join(f'"{c}" = excluded."{c}"' for c in known if c != "id")
     sql = (
-        f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
+        f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) '
+        f"ON CONFLICT(id) DO UPDATE SET {sets}"
     )
-    conn.exec_driver_sql(sql, prepared)
+    # The sqlite3 cursor itself: it takes lists as they are, without another copy per row.
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executemany(sql, prepared)
 
 
 def pending_by_row(conn: Connection) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -125,16 +143,23 @@ def _rebase(
 @contextmanager
 def remote_connection(db: Database) -> Iterator[Connection]:
     """A write transaction with foreign keys checked off: HQ rows of one page may reference rows
-    of a later page (a household edited after its members), and HQ guarantees integrity."""
+    of a later page (a household edited after its members), and HQ guarantees integrity.
+
+    Automatic WAL checkpoints are held back meanwhile: each page rewrites the same index pages,
+    and copying them into the database after every page would repeat the work; the caller
+    checkpoints once when the pull is done.
+    """
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute("PRAGMA wal_autocheckpoint=0")
         try:
             with conn.begin():
                 yield conn
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+            raw.execute("PRAGMA wal_autocheckpoint=1000")
 
 
 def apply_tables(
@@ -149,13 +174,14 @@ def apply_tables(
                 continue  # a table this version does not know yet
             if not block["rows"]:
                 continue
-            _upsert(conn, name, block["columns"], block["rows"])
+            _upsert(conn, name, block["columns"], block["rows"], block.get("constants"))
             rows += len(block["rows"])
             id_index = block["columns"].index("id")
             ids = [r[id_index] for r in block["rows"]]
             touched[name] = ids
             rebased += _rebase(conn, name, ids, pending)
-        if "individuals" in touched or "households" in touched:
+        bulk = bulk_load.active(conn)  # a first download indexes everything once at the end
+        if not bulk and ("individuals" in touched or "households" in touched):
             search_index.reindex(
                 conn,
                 individual_ids=touched.get("individuals", []),
@@ -189,3 +215,11 @@ def settle_resolved_conflicts(conn: Connection, tables: dict[str, Any]) -> None:
                 .where(OutboxOp.op_id == item["op_id"], OutboxOp.status == "conflict")
                 .values(status="resolved")
             )
+
+
+def checkpoint(db: Database) -> None:
+    """Copy the WAL into the database file once, after a pull (see ``remote_connection``)."""
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
+from app.models import bulk_load
 from app.models.db import Database, schema_version
 from app.models.recorder import REMOTE_KEY
 from app.models.sync_state import OutboxOp, SyncConflict
 from app.services.context import get_state, set_state
 from app.sync.apply import (
+    checkpoint,
     apply_tables,
     pending_by_row,
     remote_connection,
@@ -135,22 +137,52 @@ def push(
 def _record_results(
     db: Database, transport: Transport, results: list[dict[str, Any]], summary: SyncResult
 ) -> None:
+    """Store HQ's answers; rows HQ refused get HQ's version back in the same transaction.
+
+    HQ's version of refused rows is fetched before anything is stored: if that request fails
+    (or the laptop dies), the ops are still pending, are resent, HQ answers them from its stored
+    results, and the restore is tried again. Marking them rejected first would leave the refused
+    value on this laptop for good, and a merged twin that was never dropped.
+    """
+    with db.read_session() as s:
+        ops = {
+            op.op_id: op
+            for op in s.scalars(
+                select(OutboxOp).where(OutboxOp.op_id.in_([r["op_id"] for r in results]))
+            )
+        }
     rejected_rows: dict[str, list[str]] = {}
-    merged: list[tuple[str, str]] = []
-    with db.write_session() as s, s.begin():
+    merged: list[list[str]] = []
+    for res in results:
+        op = ops.get(res["op_id"])
+        if op is None:
+            continue
+        if res["status"] == "rejected":
+            rejected_rows.setdefault(op.table_name, []).append(op.row_id)
+        if res.get("merged_into"):
+            merged.append([op.table_name, op.row_id])
+    answer = (
+        transport.request("POST", "/sync/rows", body={"tables": rejected_rows})
+        if rejected_rows
+        else {}
+    )
+    with remote_connection(db) as conn:
         for res in results:
-            op = s.get(OutboxOp, res["op_id"])
+            op = ops.get(res["op_id"])
             if op is None:
                 continue
-            status = res["status"]
             local = {
                 "applied": "applied",
                 "applied_autoresolved": "applied",
                 "conflict": "conflict",
                 "rejected": "rejected",
-            }.get(status, "applied")
-            op.status, op.result, op.attempts = local, res, op.attempts + 1
-            op.server_seq = res.get("server_seq")
+            }.get(res["status"], "applied")
+            values: dict[str, Any] = {
+                "status": local,
+                "result": res,
+                "attempts": op.attempts + 1,
+                "server_seq": res.get("server_seq"),
+            }
             summary.pushed += 1
             if local == "applied":
                 summary.applied += 1
@@ -158,26 +190,12 @@ def _record_results(
                 summary.conflicts += 1
             else:
                 summary.rejected += 1
-                op.last_error = f"{res.get('code')}: {res.get('message')}"
-                rejected_rows.setdefault(op.table_name, []).append(op.row_id)
-            if res.get("merged_into"):
-                merged.append((op.table_name, op.row_id))
-    if rejected_rows or merged:
-        _restore_rows(db, transport, rejected_rows, merged)
-
-
-def _restore_rows(
-    db: Database,
-    transport: Transport,
-    rejected: dict[str, list[str]],
-    merged: list[tuple[str, str]],
-) -> None:
-    """Put HQ's version back where HQ refused a change; drop local twins HQ merged away."""
-    answer = transport.request("POST", "/sync/rows", body={"tables": rejected}) if rejected else {}
-    with remote_connection(db) as conn:
-        pending = pending_by_row(conn)
-        apply_tables(conn, answer.get("tables", {}), pending)
-        remove_rows(conn, [[t, r] for t, r in merged])
+                values["last_error"] = f"{res.get('code')}: {res.get('message')}"
+            conn.execute(update(OutboxOp).where(OutboxOp.op_id == op.op_id).values(**values))
+        if rejected_rows or merged:
+            # Put HQ's version back where HQ refused a change; drop local twins HQ merged away.
+            apply_tables(conn, answer.get("tables", {}), pending_by_row(conn))
+            remove_rows(conn, merged)
 
 
 def pull(
@@ -195,6 +213,12 @@ def pull(
     work at the same time; a prefetched page is simply dropped if anything fails before its turn.
     """
     epoch = _state(db, "server_epoch") or ""
+    start = int(_state(db, "pull_cursor") or 0)
+    if start == 0:
+        with db.engine.begin() as conn:
+            empty = conn.execute(text("SELECT count(*) FROM individuals")).scalar() == 0
+            if empty:
+                bulk_load.begin(conn)
 
     def fetch(cursor: int) -> dict[str, Any]:
         answer: dict[str, Any] = transport.request(
@@ -210,7 +234,7 @@ def pull(
         return answer
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="roster-prefetch") as pool:
-        upcoming: Future[dict[str, Any]] = pool.submit(fetch, int(_state(db, "pull_cursor") or 0))
+        upcoming: Future[dict[str, Any]] = pool.submit(fetch, start)
         while True:
             if cancel:
                 cancel.check()
@@ -219,8 +243,10 @@ def pull(
                 upcoming = pool.submit(fetch, int(page["next_cursor"]))
             with remote_connection(db) as conn:
                 pending = pending_by_row(conn)
-                rows, rebased = apply_tables(conn, page["tables"], pending)
+                # Removals first: a row transferred out and back in again has its (older) exit
+                # and its current state in the same page; the other order would drop it.
                 removed = remove_rows(conn, page["removed"])
+                rows, rebased = apply_tables(conn, page["tables"], pending)
                 settle_resolved_conflicts(conn, page["tables"])
                 conn.execute(update_state("pull_cursor", str(page["next_cursor"])))
             result.pulled += rows
@@ -229,7 +255,13 @@ def pull(
             if progress:
                 progress(Progress("pull", result.pulled, None))
             if not page["has_more"]:
-                return
+                break
+    with db.engine.begin() as conn:
+        if bulk_load.active(conn):
+            if progress:
+                progress(Progress("index", result.pulled, result.pulled))
+            bulk_load.finish(conn)
+    checkpoint(db)
 
 
 def update_state(key: str, value: str) -> Any:

@@ -1,0 +1,1 @@
+"""Pages and panels, laid out in code."""

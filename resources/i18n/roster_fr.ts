@@ -1,0 +1,1958 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/crash_dialog.py" line="+20"/>
+        <source>Roster: unexpected error</source>
+        <translation>Roster : erreur inattendue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong and Roster stopped what it was doing. Your saved data is safe.
+
+Please copy the details below and send them to your supervisor or the support team, with a few words about what you were doing.</source>
+        <translation>Un problème est survenu et Roster a interrompu l’opération en cours. Les données déjà enregistrées sont intactes.
+
+Copiez les détails ci-dessous et envoyez-les à votre superviseur ou à l’équipe d’assistance, avec quelques mots sur ce que vous faisiez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log file: {path}</source>
+        <translation>Fichier journal : {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <location filename="../../app/ui/error_presenter.py" line="+115"/>
+        <source>Roster</source>
+        <translation>Roster</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <location filename="../../app/ui/views/household_page.py" line="+65"/>
+        <source>← Back to list</source>
+        <translation>← Retour à la liste</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ward</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>GPS position</source>
+        <translation>Position GPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay point</source>
+        <translation>Point de paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PMT score</source>
+        <translation>Score PMT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+17"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship</source>
+        <translation>Lien de parenté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>National ID</source>
+        <translation>N° d’identité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role in household</source>
+        <translation>Rôle dans le ménage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account number</source>
+        <translation>Numéro de compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account name</source>
+        <translation>Titulaire du compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holder</source>
+        <translation>Bénéficiaire du compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old value</source>
+        <translation>Ancienne valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Household not available</source>
+        <translation>Ménage introuvable</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>None assigned</source>
+        <translation>Aucun</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n sync conflict(s) on this household wait for a decision.</source>
+        <translation>
+            <numerusform>%n conflit de synchronisation sur ce ménage attend une décision.</numerusform>
+            <numerusform>%n conflits de synchronisation sur ce ménage attendent une décision.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n change(s) not yet sent to HQ.</source>
+        <translation>
+            <numerusform>%n modification pas encore envoyée au siège.</numerusform>
+            <numerusform>%n modifications pas encore envoyées au siège.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Members ({n})</source>
+        <translation>Membres ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes ({n})</source>
+        <translation>Programmes ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment accounts ({n})</source>
+        <translation>Comptes de paiement ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History ({n})</source>
+        <translation>Historique ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grievances ({n})</source>
+        <translation>Plaintes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/views/household_rows.py" line="+26"/>
+        <source>Head</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Primary recipient</source>
+        <translation>Bénéficiaire principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secondary recipient</source>
+        <translation>Bénéficiaire suppléant</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../app/ui/itemmodels/household_table_model.py" line="+58"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of household</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay point</source>
+        <translation>Point de paiement</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsView</name>
+    <message>
+        <location filename="../../app/ui/views/households_view.py" line="+42"/>
+        <source>Search name, household code, national ID or phone</source>
+        <translation>Rechercher un nom, un code ménage, un n° d’identité ou un téléphone</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>All villages</source>
+        <translation>Tous les villages</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{village} ({code}), ward {ward}</source>
+        <translation>{village} ({code}), commune de {ward}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All programmes</source>
+        <translation>Tous les programmes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any enrolment status</source>
+        <translation>Tout statut d’inscription</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No household found</source>
+        <translation>Aucun ménage trouvé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln household(s)</source>
+        <translation>
+            <numerusform>%Ln ménage</numerusform>
+            <numerusform>%Ln ménages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln+ household(s)</source>
+        <translation>
+            <numerusform>%Ln+ ménages</numerusform>
+            <numerusform>%Ln+ ménages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search failed</source>
+        <translation>La recherche a échoué</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/login_dialog.py" line="+31"/>
+        <source>Sign in to Roster</source>
+        <translation>Connexion à Roster</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in with your Roster account. It works without a connection.</source>
+        <translation>Connectez-vous avec votre compte Roster. Cela fonctionne sans connexion Internet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in with your Roster account for {district}.</source>
+        <translation>Connectez-vous avec votre compte Roster pour {district}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter your user name and password.</source>
+        <translation>Saisissez votre nom d’utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="+74"/>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grievances</source>
+        <translation>Plaintes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliance</source>
+        <translation>Conditionnalités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Roster</source>
+        <translation>À &amp;propos de Roster</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{user} ({role})</source>
+        <translation>{user} ({role})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not signed in (read only)</source>
+        <translation>Non connecté (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District: {name}</source>
+        <translation>District : {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pending changes: {n}</source>
+        <translation>Modifications en attente : {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open conflicts: {n}</source>
+        <translation>Conflits ouverts : {n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected to HQ; changes are sent at the next sync.</source>
+        <translation>Relié au siège ; les modifications partent à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This laptop is not connected to HQ yet.</source>
+        <translation>Cet ordinateur n’est pas encore relié au siège.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last sync: never</source>
+        <translation>Dernière synchro : jamais</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last sync: {when}</source>
+        <translation>Dernière synchro : {when}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all districts</source>
+        <translation>tous les districts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Roster — {district} — read only</source>
+        <translation>Roster — {district} — lecture seule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roster — {district}</source>
+        <translation>Roster — {district}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language is used from the next start of Roster.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage de Roster.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Roster</source>
+        <translation>À propos de Roster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roster {version}
+Social protection MIS for district offices.
+
+Database: {db}
+Log file: {log}</source>
+        <translation>Roster {version}
+SIG de protection sociale pour les bureaux de district.
+
+Base de données : {db}
+Fichier journal : {log}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderView</name>
+    <message>
+        <location filename="../../app/ui/views/placeholder_view.py" line="+17"/>
+        <source>Coming soon in this version.</source>
+        <translation>Bientôt disponible dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="+16"/>
+        <location line="+52"/>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landmark</source>
+        <translation>Repère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS position</source>
+        <translation>Position GPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PMT score</source>
+        <translation>Score PMT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+41"/>
+        <source>Head of household</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+41"/>
+        <source>Primary recipient</source>
+        <translation>Bénéficiaire principal</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+41"/>
+        <source>Secondary recipient</source>
+        <translation>Bénéficiaire suppléant</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship</source>
+        <translation>Lien de parenté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National ID</source>
+        <translation>N° d’identité nationale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account number</source>
+        <translation>Numéro de compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periods</source>
+        <translation>Périodes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>Jusqu’à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complainant</source>
+        <translation>Plaignant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complainant&apos;s name</source>
+        <translation>Nom du plaignant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment cycle</source>
+        <translation>Cycle de paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payroll</source>
+        <translation>État de paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days worked</source>
+        <translation>Jours travaillés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid on</source>
+        <translation>Payé le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status reason</source>
+        <translation>Motif du statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status date</source>
+        <translation>Date du statut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pay point</source>
+        <translation>Point de paiement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation>Date de décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disability</source>
+        <translation>Handicap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health facility</source>
+        <translation>Formation sanitaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment method</source>
+        <translation>Mode de paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account name</source>
+        <translation>Titulaire du compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account holder</source>
+        <translation>Titulaire du compte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival reason</source>
+        <translation>Motif d’arrivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered on</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled on</source>
+        <translation>Inscrit le</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+48"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="+25"/>
+        <source>This field is required.</source>
+        <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long: at most {max} characters.</source>
+        <translation>Trop long : {max} caractères au maximum.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid phone number: use 6 to 15 digits, optionally starting with +.</source>
+        <translation>Numéro de téléphone non valide : 6 à 15 chiffres, éventuellement précédés de +.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid national ID: 4 to 40 letters, digits or dashes.</source>
+        <translation>N° d’identité non valide : 4 à 40 lettres, chiffres ou tirets.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not one of the allowed values ({allowed}).</source>
+        <translation>Valeur non autorisée (valeurs possibles : {allowed}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid date (use YYYY-MM-DD).</source>
+        <translation>Date non valide (format AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date cannot be in the future.</source>
+        <translation>La date ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date is before 1900.</source>
+        <translation>La date est antérieure à 1900.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date is before the person&apos;s birth.</source>
+        <translation>La date est antérieure à la naissance de la personne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A birth must be recent: record older arrivals as an arrival instead.</source>
+        <translation>Une naissance doit être récente : enregistrez plutôt une arrivée pour une personne plus âgée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give both latitude and longitude, or none.</source>
+        <translation>Indiquez la latitude et la longitude, ou aucune des deux.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude must be between -90 and 90, longitude between -180 and 180.</source>
+        <translation>La latitude doit être comprise entre -90 et 90, la longitude entre -180 et 180.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the position as latitude,longitude (for example 12.88,-14.95).</source>
+        <translation>Écrivez la position sous la forme latitude,longitude (par exemple 12.88,-14.95).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a number.</source>
+        <translation>Ce n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This field cannot be edited here (editable: {allowed}).</source>
+        <translation>Ce champ ne se modifie pas ici (modifiables : {allowed}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This member field cannot be edited here (editable: {allowed}).</source>
+        <translation>Ce champ du membre ne se modifie pas ici (modifiables : {allowed}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A household needs at least one member.</source>
+        <translation>Un ménage doit compter au moins un membre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is not a member of the household.</source>
+        <translation>Cette personne n’est pas membre du ménage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is no longer in the household ({status}).</source>
+        <translation>Cette personne ne fait plus partie du ménage ({status}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person is the head of household: choose a new head first.</source>
+        <translation>Cette personne est chef de ménage : désignez d’abord un nouveau chef.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person collects the payments: choose a new primary recipient first.</source>
+        <translation>Cette personne perçoit les paiements : désignez d’abord un nouveau bénéficiaire principal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person is already the head.</source>
+        <translation>Cette personne est déjà chef de ménage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is already the recipient.</source>
+        <translation>Cette personne est déjà bénéficiaire.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The primary recipient cannot also be the secondary recipient.</source>
+        <translation>Le bénéficiaire principal ne peut pas être aussi le suppléant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This national ID is already registered for another person.</source>
+        <translation>Ce n° d’identité est déjà enregistré pour une autre personne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The household is no longer active.</source>
+        <translation>Le ménage n’est plus actif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown village: {value}.</source>
+        <translation>Village inconnu : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a village.</source>
+        <translation>{value} n’est pas un village.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This location is not attached to a district.</source>
+        <translation>Cette localité n’est rattachée à aucun district.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown service point: {value}.</source>
+        <translation>Point de service inconnu : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The household already lives there.</source>
+        <translation>Le ménage habite déjà à cet endroit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This village is in another district: request a transfer instead.</source>
+        <translation>Ce village se trouve dans un autre district : demandez plutôt un transfert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is already the current value.</source>
+        <translation>C’est déjà la valeur actuelle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A user name may contain only letters, digits, dots and underscores.</source>
+        <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, des points et des tirets bas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password must have at least {min} characters.</source>
+        <translation>Le mot de passe doit comporter au moins {min} caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The user name {value} is already taken.</source>
+        <translation>Le nom d’utilisateur {value} est déjà pris.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown role: {value}.</source>
+        <translation>Rôle inconnu : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This value is not valid here ({detail}).</source>
+        <translation>Cette valeur n’est pas valide ici ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This conflict was already resolved.</source>
+        <translation>Ce conflit a déjà été résolu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown programme: {value}.</source>
+        <translation>Programme inconnu : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown district: {value}.</source>
+        <translation>District inconnu : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a district.</source>
+        <translation>Choisissez un district.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown person.</source>
+        <translation>Personne inconnue.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown user: {value}.</source>
+        <translation>Utilisateur inconnu : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This user works in another district.</source>
+        <translation>Cet utilisateur travaille dans un autre district.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This user&apos;s role cannot handle grievances.</source>
+        <translation>Le rôle de cet utilisateur ne permet pas de traiter les plaintes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This user&apos;s role cannot follow up accompanying measures.</source>
+        <translation>Le rôle de cet utilisateur ne permet pas de suivre les mesures d’accompagnement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already assigned to this user.</source>
+        <translation>Déjà attribué à cet utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave this empty for an anonymous grievance.</source>
+        <translation>Laissez ce champ vide pour une plainte anonyme.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the complainant&apos;s name, or mark the grievance as anonymous.</source>
+        <translation>Indiquez le nom du plaignant ou marquez la plainte comme anonyme.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give a reason for closing without a resolution.</source>
+        <translation>Indiquez pourquoi la plainte est clôturée sans résolution.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid period (use {format}).</source>
+        <translation>Période non valide (format {format}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The period cannot be in the future.</source>
+        <translation>La période ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown condition: {value}.</source>
+        <translation>Condition inconnue : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The condition has an unknown age rule ({value}).</source>
+        <translation>La condition a une règle d’âge inconnue ({value}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This service point is of the wrong kind (expected: {expected}).</source>
+        <translation>Ce point de service n’est pas du bon type (attendu : {expected}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number cannot be negative.</source>
+        <translation>Le nombre ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended cannot exceed expected ({expected}).</source>
+        <translation>Les présences ne peuvent pas dépasser le nombre attendu ({expected}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The outcome contradicts the attendance, which gives {derived}.</source>
+        <translation>Le résultat contredit les présences, qui donnent {derived}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give either the outcome or the attendance.</source>
+        <translation>Indiquez soit le résultat, soit les présences.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the expected number along with the attended number.</source>
+        <translation>Indiquez le nombre attendu avec le nombre de présences.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter at least one line.</source>
+        <translation>Saisissez au moins une ligne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give at least one.</source>
+        <translation>Indiquez-en au moins un.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is entered twice.</source>
+        <translation>Cette personne est saisie deux fois.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already recorded for this period ({outcome}).</source>
+        <translation>Déjà enregistré pour cette période ({outcome}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is nothing to change.</source>
+        <translation>Il n’y a rien à modifier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person is not enrolled in a programme with activities.</source>
+        <translation>Cette personne n’est inscrite à aucun programme comportant des activités.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the programme (one of {choices}).</source>
+        <translation>Choisissez le programme (parmi {choices}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown activity: {value}.</source>
+        <translation>Activité inconnue : {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This activity opens once activity {previous} is completed.</source>
+        <translation>Cette activité s’ouvrira une fois l’activité {previous} terminée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This activity is already completed.</source>
+        <translation>Cette activité est déjà terminée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More days than remain for this activity ({remaining}).</source>
+        <translation>Plus de jours qu’il n’en reste pour cette activité ({remaining}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown benefit criterion.</source>
+        <translation>Critère de prestation inconnu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid amount.</source>
+        <translation>Montant non valide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The programme&apos;s benefit rules are not valid: ask HQ to correct them.</source>
+        <translation>Les règles de prestation du programme ne sont pas valides : demandez au siège de les corriger.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This payment cycle is not open ({status}).</source>
+        <translation>Ce cycle de paiement n’est pas ouvert ({status}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment cycle {cycle} does not belong to programme {programme}.</source>
+        <translation>Le cycle de paiement {cycle} n’appartient pas au programme {programme}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} payments of this payroll are already settled.</source>
+        <translation>{count} paiements de cet état de paiement sont déjà réglés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type at least {min} characters of the reference.</source>
+        <translation>Saisissez au moins {min} caractères de la référence.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} matches several records: type more of it.</source>
+        <translation>{value} correspond à plusieurs fiches : précisez la saisie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The payment date is before the payroll was approved.</source>
+        <translation>La date de paiement précède l’approbation de l’état de paiement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} payments still have no outcome (paid or unpaid).</source>
+        <translation>{count} paiements n’ont pas encore de résultat (payé ou non payé).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is not UTF-8 text: save it as CSV UTF-8 and try again.</source>
+        <translation>Le fichier n’est pas un texte UTF-8 : enregistrez-le en CSV UTF-8 et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be read ({error}).</source>
+        <translation>Le fichier ne peut pas être lu ({error}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file lacks columns: {columns}.</source>
+        <translation>Colonnes manquantes dans le fichier : {columns}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has no rows.</source>
+        <translation>Le fichier ne contient aucune ligne.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This payroll is not approved for payment.</source>
+        <translation>Cet état de paiement n’est pas approuvé pour le paiement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This payment was not found.</source>
+        <translation>Ce paiement est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This grievance was not found.</source>
+        <translation>Cette plainte est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This grievance is no longer open.</source>
+        <translation>Cette plainte n’est plus ouverte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use Resolve, with a resolution.</source>
+        <translation>Utilisez « Résoudre », avec une résolution.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use Close to close a grievance.</source>
+        <translation>Utilisez « Clôturer » pour clôturer une plainte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use Reopen, with a reason.</source>
+        <translation>Utilisez « Rouvrir », avec un motif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The grievance is not resolved yet.</source>
+        <translation>La plainte n’est pas encore résolue.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This measure was not found.</source>
+        <translation>Cette mesure est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This measure is already finished.</source>
+        <translation>Cette mesure est déjà terminée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This programme was not found.</source>
+        <translation>Ce programme est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This payment cycle was not found.</source>
+        <translation>Ce cycle de paiement est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This payroll was not found.</source>
+        <translation>Cet état de paiement est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A payroll already exists for this cycle and district.</source>
+        <translation>Un état de paiement existe déjà pour ce cycle et ce district.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person who generated a payroll cannot approve it.</source>
+        <translation>La personne qui a généré un état de paiement ne peut pas l’approuver.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your district is not in this database: download it from HQ first.</source>
+        <translation>Votre district n’est pas dans cette base : téléchargez-le d’abord depuis le siège.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some fields need correcting.</source>
+        <translation>Certains champs sont à corriger.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record was not found.</source>
+        <translation>Fiche introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This household was not found; it may have been removed.</source>
+        <translation>Ce ménage est introuvable ; il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person was not found.</source>
+        <translation>Cette personne est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sync conflict was not found.</source>
+        <translation>Ce conflit de synchronisation est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This status change is not allowed.</source>
+        <translation>Ce changement de statut n’est pas autorisé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record already has this status.</source>
+        <translation>La fiche a déjà ce statut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You are not allowed to do this.</source>
+        <translation>Vous n’êtes pas autorisé à faire cela.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role does not allow this action.</source>
+        <translation>Votre rôle ne permet pas cette action.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your account can view data but not change it.</source>
+        <translation>Votre compte permet de consulter les données, pas de les modifier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record belongs to another district: you cannot open or change it.</source>
+        <translation>Cette fiche appartient à un autre district : vous ne pouvez ni l’ouvrir ni la modifier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody is signed in: sign in first.</source>
+        <translation>Personne n’est connecté : connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Nom d’utilisateur inconnu ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed attempts: wait a minute, then try again.</source>
+        <translation>Trop de tentatives échouées : patientez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This database was created by a newer version of Roster. Install the newer version; the database was not changed.</source>
+        <translation>Cette base de données a été créée par une version plus récente de Roster. Installez cette version ; la base de données n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This file is not a Roster database. Choose another data folder; the file was not changed.</source>
+        <translation>Ce fichier n’est pas une base de données Roster. Choisissez un autre dossier de données ; le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Internal error: a change was not recorded for synchronisation.</source>
+        <translation>Erreur interne : une modification n’a pas été enregistrée pour la synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operation was cancelled.</source>
+        <translation>L’opération a été annulée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This laptop is not connected to HQ yet: ask your supervisor to connect it.</source>
+        <translation>Cet ordinateur n’est pas encore relié au siège : demandez à votre superviseur de le connecter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HQ cannot be reached. Check the connection and try again later.</source>
+        <translation>Le siège est injoignable. Vérifiez la connexion et réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synchronisation with HQ failed.</source>
+        <translation>La synchronisation avec le siège a échoué.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This data folder is already connected to another HQ or district.</source>
+        <translation>Ce dossier de données est déjà relié à un autre siège ou district.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Unexpected error ({code}).</source>
+        <translation>Erreur inattendue ({code}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{field}: {message}</source>
+        <translation>{field} : {message}</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="+77"/>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment account</source>
+        <translation>Compte de paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grievance</source>
+        <translation>Plainte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grievance comment</source>
+        <translation>Commentaire de plainte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliance record</source>
+        <translation>Suivi de conditionnalité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accompanying measure</source>
+        <translation>Mesure d’accompagnement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity progress</source>
+        <translation>Avancement d’activité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change request</source>
+        <translation>Demande de modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrective action</source>
+        <translation>Action corrective</translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="+147"/>
+        <source>Roster</source>
+        <translation>Roster</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <location filename="../../app/ui/labels.py" line="-83"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissolved</source>
+        <translation>Dissous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deceased</source>
+        <translation>Décédé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>Parti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Potential</source>
+        <translation>Potentiel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graduated</source>
+        <translation>Sorti par graduation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exited</source>
+        <translation>Sorti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inactive</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manually checked</source>
+        <translation>Vérifié manuellement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse</source>
+        <translation>Conjoint(e)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Son</source>
+        <translation>Fils</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daughter</source>
+        <translation>Fille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Father</source>
+        <translation>Père</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mother</source>
+        <translation>Mère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandfather</source>
+        <translation>Grand-père</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandmother</source>
+        <translation>Grand-mère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandson</source>
+        <translation>Petit-fils</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granddaughter</source>
+        <translation>Petite-fille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brother</source>
+        <translation>Frère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sister</source>
+        <translation>Sœur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other relative</source>
+        <translation>Autre parent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not related</source>
+        <translation>Sans lien de parenté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moved out of the area</source>
+        <translation>Parti hors de la zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No eligible member</source>
+        <translation>Aucun membre éligible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household dissolved</source>
+        <translation>Ménage dissous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible</source>
+        <translation>Non éligible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud</source>
+        <translation>Fraude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voluntary</source>
+        <translation>Volontaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recertification</source>
+        <translation>Recertification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marriage</source>
+        <translation>Mariage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Studies</source>
+        <translation>Études</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined another household</source>
+        <translation>A rejoint un autre ménage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth</source>
+        <translation>Naissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile money</source>
+        <translation>Mobile money</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Clôturée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District officer</source>
+        <translation>Agent de district</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HQ administrator</source>
+        <translation>Administrateur du siège</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Viewer (read only)</source>
+        <translation>Consultation (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+</TS>
