@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 
 from app.models import bulk_load
 from app.models.db import Database, schema_version
@@ -167,6 +167,7 @@ def _record_results(
         else {}
     )
     with remote_connection(db) as conn:
+        updates: list[dict[str, Any]] = []
         for res in results:
             op = ops.get(res["op_id"])
             if op is None:
@@ -178,10 +179,12 @@ def _record_results(
                 "rejected": "rejected",
             }.get(res["status"], "applied")
             values: dict[str, Any] = {
+                "b_op_id": op.op_id,
                 "status": local,
                 "result": res,
                 "attempts": op.attempts + 1,
                 "server_seq": res.get("server_seq"),
+                "last_error": op.last_error,
             }
             summary.pushed += 1
             if local == "applied":
@@ -191,7 +194,16 @@ def _record_results(
             else:
                 summary.rejected += 1
                 values["last_error"] = f"{res.get('code')}: {res.get('message')}"
-            conn.execute(update(OutboxOp).where(OutboxOp.op_id == op.op_id).values(**values))
+            updates.append(values)
+        if updates:  # one executemany: 500 single-row updates cost a third of a push
+            conn.execute(
+                update(OutboxOp).where(OutboxOp.op_id == bindparam("b_op_id")).values(
+                    status=bindparam("status"), result=bindparam("result"),
+                    attempts=bindparam("attempts"), server_seq=bindparam("server_seq"),
+                    last_error=bindparam("last_error"),
+                ),
+                updates,
+            )
         if rejected_rows or merged:
             # Put HQ's version back where HQ refused a change; drop local twins HQ merged away.
             apply_tables(conn, answer.get("tables", {}), pending_by_row(conn))
