@@ -78,6 +78,7 @@ def apply_batch(db: ServerDatabase, caller: Caller, ops: list[OpIn]) -> list[dic
         }
         writer = BatchWriter(conn)
         writer.held = open_conflicts(conn, [(op.table, op.row_id) for op in ops])
+        writer.prefetch([(op.table, op.row_id) for op in ops if op.op_id not in stored])
         for group in _groups(ops):
             results += _apply_group(conn, writer, caller, group, usernames, stored, seen_seqs)
         writer.finish()
@@ -329,6 +330,7 @@ def _insert(
     except IntegrityError:
         savepoint.rollback()
         return _insert_as_duplicate(conn, writer, caller, spec, op, changes, usernames)
+    writer.wrote(spec.name, op.row_id)
     meta = {name: [seq, op.hlc, caller.device_id, caller.user_id] for name in values}
     writer.index_row(table=spec.name, row_id=op.row_id, district_id=district, seq=seq, meta=meta)
     _audit(writer, caller, spec, op, _household_of(spec, op.row_id, values), changes, "insert")
@@ -388,9 +390,7 @@ def _update(
     changes: dict[str, tuple[Any, Any]],
     usernames: dict[str, str],
 ) -> dict[str, Any]:
-    current = (
-        conn.execute(select(spec.table).where(spec.table.c.id == op.row_id)).mappings().first()
-    )
+    current = writer.current_row(spec.table, spec.name, op.row_id)
     found = writer.row_meta(spec.name, op.row_id)
     if current is None or found is None:
         raise Reject("NOT_FOUND", "the record does not exist at HQ")
@@ -442,6 +442,7 @@ def _update(
                 updated_by=caller.user_id,
             )
         )
+        writer.wrote(spec.name, op.row_id)
         for name in outcome.apply:
             meta[name] = [seq, op.hlc, caller.device_id, caller.user_id]
         applied = {k: (current.get(k), v) for k, v in outcome.apply.items()}

@@ -69,6 +69,7 @@ def resolve_conflict(
                 }
             )
         )
+        writer.wrote(spec.name, c.row_id)
         writer.audit.append(
             {
                 "at": now,
