@@ -12,9 +12,13 @@ from tests.factories import District, registered
 
 def _schema(db: Database) -> set[tuple[str, str]]:
     with db.engine.connect() as conn:
-        return {(n, s) for n, s in conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-            "AND sql IS NOT NULL")}
+        return {
+            (n, s)
+            for n, s in conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                "AND sql IS NOT NULL"
+            )
+        }
 
 
 def test_interrupted_bulk_load_is_restored_on_open(district: District, tmp_path: Path) -> None:
@@ -29,7 +33,8 @@ def test_interrupted_bulk_load_is_restored_on_open(district: District, tmp_path:
     reopened = Database.open(data_dir)
     assert _schema(reopened) == before
     assert [r.head_name for r in search_households(reopened, text="moussa").rows] == [
-        "Moussa Diallo"]
+        "Moussa Diallo"
+    ]
     with reopened.engine.connect() as conn:
         assert not bulk_load.active(conn)
     reopened.close()

@@ -33,13 +33,18 @@ def begin(conn: Connection) -> bool:
     triggers = ", ".join(f"'{t}'" for t in search_index.SEARCH_TRIGGERS)
     deferred = [
         [name, kind, sql]
-        for name, kind, sql in conn.execute(text(
-            "SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
-            f"((type = 'index' AND tbl_name IN ({tables})) "
-            f"OR (type = 'trigger' AND name IN ({triggers})))"))
+        for name, kind, sql in conn.execute(
+            text(
+                "SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+                f"((type = 'index' AND tbl_name IN ({tables})) "
+                f"OR (type = 'trigger' AND name IN ({triggers})))"
+            )
+        )
     ]
-    conn.execute(text("INSERT INTO sync_state(key, value) VALUES (:k, :v)"),
-                 {"k": STATE_KEY, "v": json.dumps(deferred)})
+    conn.execute(
+        text("INSERT INTO sync_state(key, value) VALUES (:k, :v)"),
+        {"k": STATE_KEY, "v": json.dumps(deferred)},
+    )
     for name, kind, _sql in deferred:
         conn.execute(text(f'DROP {kind.upper()} "{name}"'))
     return True

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import AppError, DatabaseTooNew
 from app.models import (
-    recorder,  # noqa: F401 - installs the change-recording hooks
     bulk_load,
+    recorder,  # noqa: F401 - installs the change-recording hooks
     search_index,
 )
 

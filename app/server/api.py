@@ -223,8 +223,9 @@ def create_app(db: ServerDatabase) -> FastAPI:
         body = await run_in_threadpool(stored)
         if body is not None:  # a first download served from the district snapshot
             _log(db, who, "pull", started, cursor_from=cursor, bytes_out=len(body))
-            return Response(body, media_type="application/json",
-                            headers={"Content-Encoding": "gzip"})
+            return Response(
+                body, media_type="application/json", headers={"Content-Encoding": "gzip"}
+            )
 
         def page() -> dict[str, Any]:
             with db.engine.connect() as conn:

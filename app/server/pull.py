@@ -161,8 +161,11 @@ def _page_rows(
     if caller.districts is not None:
         marks = ", ".join(f":d{i}" for i in range(len(caller.districts)))
         params.update({f"d{i}": d for i, d in enumerate(sorted(caller.districts))})
-        scope = f" AND (s.district_id IN ({marks}) OR s.district_id IS NULL)" if marks else (
-            " AND s.district_id IS NULL")
+        scope = (
+            f" AND (s.district_id IN ({marks}) OR s.district_id IS NULL)"
+            if marks
+            else (" AND s.district_id IS NULL")
+        )
     sql = (
         f'SELECT {select_list} FROM sync_rows s JOIN "{_table(name).name}" t ON t.id = s.row_id '
         f"WHERE s.seq > :cursor AND s.seq <= :last AND s.table_name = :name{scope}"

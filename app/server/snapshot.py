@@ -47,8 +47,14 @@ def build_snapshot(db: ServerDatabase, *, district_code: str) -> SnapshotSummary
                 [FieldError("district", "UNKNOWN_DISTRICT", {"value": district_code})]
             )
         district_id = district.id
-    caller = Caller(user_id="hq", username="hq", role="officer", device_id="hq",
-                    device_name="snapshot", districts=frozenset([district_id]))
+    caller = Caller(
+        user_id="hq",
+        username="hq",
+        role="officer",
+        device_id="hq",
+        device_name="snapshot",
+        districts=frozenset([district_id]),
+    )
     pages: list[dict[str, object]] = []
     cursor, total_rows, total_bytes = 0, 0, 0
     with db.engine.connect() as conn:
@@ -58,8 +64,15 @@ def build_snapshot(db: ServerDatabase, *, district_code: str) -> SnapshotSummary
             last = not page["has_more"]
             page["has_more"] = True  # see the module docstring
             body = encode(page)
-            pages.append({"district_id": district_id, "cursor_from": cursor,
-                          "cursor_to": page["next_cursor"], "rows": rows, "body": body})
+            pages.append(
+                {
+                    "district_id": district_id,
+                    "cursor_from": cursor,
+                    "cursor_to": page["next_cursor"],
+                    "rows": rows,
+                    "body": body,
+                }
+            )
             total_rows, total_bytes = total_rows + rows, total_bytes + len(body)
             cursor = page["next_cursor"]
             if last:
@@ -67,9 +80,10 @@ def build_snapshot(db: ServerDatabase, *, district_code: str) -> SnapshotSummary
     with db.write_session() as s, s.begin():
         s.execute(delete(SnapshotPage).where(SnapshotPage.district_id == district_id))
         for start in range(0, len(pages), 20):
-            s.execute(insert(SnapshotPage), pages[start:start + 20])
-    return SnapshotSummary(district_code, len(pages), total_rows, total_bytes,
-                           time.perf_counter() - started)
+            s.execute(insert(SnapshotPage), pages[start : start + 20])
+    return SnapshotSummary(
+        district_code, len(pages), total_rows, total_bytes, time.perf_counter() - started
+    )
 
 
 def stored_page(conn: Connection, caller: Caller, cursor: int) -> bytes | None:
@@ -78,7 +92,8 @@ def stored_page(conn: Connection, caller: Caller, cursor: int) -> bytes | None:
         return None
     (district_id,) = caller.districts
     body = conn.execute(
-        select(SnapshotPage.body).where(SnapshotPage.district_id == district_id,
-                                        SnapshotPage.cursor_from == cursor)
+        select(SnapshotPage.body).where(
+            SnapshotPage.district_id == district_id, SnapshotPage.cursor_from == cursor
+        )
     ).scalar()
     return None if body is None else bytes(body)

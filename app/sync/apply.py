@@ -94,8 +94,7 @@ def _upsert(
     marks = ", ".join("?" for _ in names)
     sets = ", ".join(f'"{c}" = excluded."{c}"' for c in known if c != "id")
     sql = (
-        f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) '
-        f"ON CONFLICT(id) DO UPDATE SET {sets}"
+        f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
     )
     # The sqlite3 cursor itself: it takes lists as they are, without another copy per row.
     raw = conn.connection.driver_connection

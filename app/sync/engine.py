@@ -17,8 +17,8 @@ from app.models.recorder import REMOTE_KEY
 from app.models.sync_state import OutboxOp, SyncConflict
 from app.services.context import get_state, set_state
 from app.sync.apply import (
-    checkpoint,
     apply_tables,
+    checkpoint,
     pending_by_row,
     remote_connection,
     remove_rows,
@@ -197,9 +197,13 @@ def _record_results(
             updates.append(values)
         if updates:  # one executemany: 500 single-row updates cost a third of a push
             conn.execute(
-                update(OutboxOp).where(OutboxOp.op_id == bindparam("b_op_id")).values(
-                    status=bindparam("status"), result=bindparam("result"),
-                    attempts=bindparam("attempts"), server_seq=bindparam("server_seq"),
+                update(OutboxOp)
+                .where(OutboxOp.op_id == bindparam("b_op_id"))
+                .values(
+                    status=bindparam("status"),
+                    result=bindparam("result"),
+                    attempts=bindparam("attempts"),
+                    server_seq=bindparam("server_seq"),
                     last_error=bindparam("last_error"),
                 ),
                 updates,

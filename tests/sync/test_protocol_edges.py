@@ -34,16 +34,40 @@ def test_hostile_requests_get_4xx_and_write_nothing(hq: Hq) -> None:
         ("no token", requests.post(push, data=b"{}")),
         ("bad token", requests.post(push, data=b"{}", headers={"Authorization": "Bearer nope"})),
         ("bad json", requests.post(push, data=b"{not json", headers=headers)),
-        ("wrong types", requests.post(push, headers=headers, data=json.dumps(
-            {"device_id": 5, "ops": "all of them"}))),
-        ("bad op", requests.post(push, headers=headers, data=json.dumps({
-            "device_id": "01a20c8c-0000-7000-8000-000000000001",
-            "ops": [{"op_id": "x", "table": "households"}]}))),
+        (
+            "wrong types",
+            requests.post(
+                push, headers=headers, data=json.dumps({"device_id": 5, "ops": "all of them"})
+            ),
+        ),
+        (
+            "bad op",
+            requests.post(
+                push,
+                headers=headers,
+                data=json.dumps(
+                    {
+                        "device_id": "01a20c8c-0000-7000-8000-000000000001",
+                        "ops": [{"op_id": "x", "table": "households"}],
+                    }
+                ),
+            ),
+        ),
         ("huge body", requests.post(push, headers=headers, data=b"x" * (17 * 1024 * 1024))),
-        ("zip bomb", requests.post(push, headers={**headers, "Content-Encoding": "gzip"},
-                                   data=gzip.compress(b" " * (80 * 1024 * 1024)))),
-        ("bad gzip", requests.post(push, headers={**headers, "Content-Encoding": "gzip"},
-                                   data=b"not gzip at all")),
+        (
+            "zip bomb",
+            requests.post(
+                push,
+                headers={**headers, "Content-Encoding": "gzip"},
+                data=gzip.compress(b" " * (80 * 1024 * 1024)),
+            ),
+        ),
+        (
+            "bad gzip",
+            requests.post(
+                push, headers={**headers, "Content-Encoding": "gzip"}, data=b"not gzip at all"
+            ),
+        ),
         ("negative cursor", requests.get(f"{hq.url}/sync/pull?cursor=-5", headers=headers)),
         ("huge limit", requests.get(f"{hq.url}/sync/pull?limit=999999", headers=headers)),
         ("login garbage", requests.post(f"{hq.url}/auth/login", data=b"\x00\x01")),
@@ -58,9 +82,13 @@ def test_a_push_for_another_laptop_is_refused(hq: Hq) -> None:
     a1, a2 = hq.laptop("a1"), hq.laptop("a2")
     with a2.engine.connect() as conn:
         other_device = conn.execute(
-            text("SELECT value FROM sync_state WHERE key='device_id'")).scalar()
-    response = requests.post(f"{hq.url}/sync/push", headers={
-        "Authorization": f"Bearer {_token(a1)}"}, json={"device_id": other_device, "ops": []})
+            text("SELECT value FROM sync_state WHERE key='device_id'")
+        ).scalar()
+    response = requests.post(
+        f"{hq.url}/sync/push",
+        headers={"Authorization": f"Bearer {_token(a1)}"},
+        json={"device_id": other_device, "ops": []},
+    )
     assert response.status_code == 403
 
 

@@ -27,12 +27,13 @@ def test_snapshot_then_later_changes(any_hq: Hq) -> None:
         household = s.scalar(select(Household).where(Household.code == first))
         assert household is not None
         household.address = "changed after the snapshot"
-    admin.transfer_household(any_hq.db, household_code=second, village_code="V001",
-                             address="moved after the snapshot")
+    admin.transfer_household(
+        any_hq.db, household_code=second, village_code="V001", address="moved after the snapshot"
+    )
     b1 = any_hq.laptop("b1")
     with any_hq.db.engine.connect() as conn:
-        at_hq = conn.execute(text(
-            "SELECT count(*) FROM households WHERE district_id = :d"), {"d": any_hq.ids["D02"]}
+        at_hq = conn.execute(
+            text("SELECT count(*) FROM households WHERE district_id = :d"), {"d": any_hq.ids["D02"]}
         ).scalar()
     assert count(b1, "households") == at_hq == 59
     assert value(b1, "households", _id(b1, first), "address") == "changed after the snapshot"
@@ -45,5 +46,6 @@ def test_snapshot_then_later_changes(any_hq: Hq) -> None:
 
 def _id(laptop: object, code: str) -> str:
     with laptop.engine.connect() as conn:  # type: ignore[attr-defined]
-        return str(conn.execute(text("SELECT id FROM households WHERE code = :c"),
-                                {"c": code}).scalar())
+        return str(
+            conn.execute(text("SELECT id FROM households WHERE code = :c"), {"c": code}).scalar()
+        )
