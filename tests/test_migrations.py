@@ -125,3 +125,14 @@ def test_search_index_survives_a_rebuild(district: District) -> None:
     assert [r.head_name for r in search_households(district.db, text="moussa").rows] == [
         "Moussa Diallo"
     ]
+
+
+def test_known_revisions_agree_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from app.models.db import known_revisions, migrations_dir
+
+    script = ScriptDirectory(str(migrations_dir()))
+    chain = [s.revision for s in script.walk_revisions()][::-1]
+    assert list(known_revisions()) == chain
+    assert head_revision() == script.get_current_head()

@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.server_cmds",
     "app.cli.grievance_cmds",
     "app.cli.compliance_cmds",
+    "app.cli.payment_cmds",
+    "app.cli.print_cmds",
 )
 LOG_NAME = "roster.log"
 

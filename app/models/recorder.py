@@ -168,6 +168,14 @@ def _collect(
 def _write_ops(session: Session, ctx: WriteContext) -> None:
     pending: dict[tuple[str, str], RowChange] = session.info.pop(PENDING_KEY, {})
     now = utcnow()
+    # A new record has no version to be based on; it is based on everything this laptop had
+    # pulled, so HQ can tell work made before the laptop learnt of a transfer from work after.
+    cursor = (
+        session.connection()
+        .execute(text("SELECT value FROM sync_state WHERE key = 'pull_cursor'"))
+        .scalar()
+    )
+    pulled = int(cursor or 0)
     for (table, row_id), change in pending.items():
         fields = {
             k: v
@@ -188,7 +196,7 @@ def _write_ops(session: Session, ctx: WriteContext) -> None:
                 row_id=row_id,
                 district_id=getattr(obj, "district_id", None),
                 kind=change.kind.value,
-                base_seq=change.base_seq,
+                base_seq=pulled if change.kind == OpKind.INSERT else change.base_seq,
                 fields=fields,
                 hlc=_next_hlc(session, ctx),
                 schema_version=ctx.schema_version,

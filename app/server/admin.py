@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from app.domain.vocab import EnrolmentStatus, ExitReason, LocationLevel, Role
 from app.errors import FieldError, NotFound, ValidationFailed
 from app.models import Enrolment, Household, Location
+from app.models.sync_state import SyncConflict
 from app.models.user import User
 from app.server.db import ServerDatabase
 from app.server.hq_writes import hq_unit_of_work
 from app.server.models import ServerDevice
+from app.server.sequence import allocate, index_row, record_exit
 from app.services.auth import hash_password
 from app.services.lookups import pay_point_for, programme_covers
 from app.sync.tables import SYNCED
@@ -199,6 +202,7 @@ def transfer_household(
         new_district = district_of(s, village)
         if new_district.id == household.district_id:
             raise ValidationFailed([FieldError("village", "SAME_DISTRICT")])
+        old_district = household.district_id
         household.district_id, household.village_id = new_district.id, village.id
         household.address = address
         point = pay_point_for(s, village)
@@ -213,6 +217,7 @@ def transfer_household(
             for row in s.scalars(select(model).where(model.household_id == household.id)):
                 row.district_id = new_district.id
                 moved += 1
+        _move_conflicts(s, household.id, old_district, new_district.id)
         exited = []
         for enrolment in s.scalars(
             select(Enrolment).where(
@@ -227,3 +232,23 @@ def transfer_household(
                 enrolment.status_reason = ExitReason.MOVED_OUT_OF_AREA
                 exited.append(enrolment.programme_id)
         return TransferResult(household.id, moved, exited)
+
+
+def _move_conflicts(session: Session, household_id: str, old: str, new: str) -> None:
+    """Conflict records follow their household: the new district decides them from now on."""
+    conn = session.connection()
+    query = select(SyncConflict.id).where(SyncConflict.household_id == household_id)
+    ids = [c for (c,) in conn.execute(query)]
+    if not ids:
+        return
+    conn.execute(update(SyncConflict).where(SyncConflict.id.in_(ids)).values(district_id=new))
+    for conflict_id in ids:
+        index_row(
+            conn,
+            table="sync_conflicts",
+            row_id=conflict_id,
+            district_id=new,
+            seq=allocate(conn),
+            meta={},
+        )
+        record_exit(conn, table="sync_conflicts", row_id=conflict_id, district_id=old)

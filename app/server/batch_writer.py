@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from app.models.audit import AuditEntry
-from app.server.models import AppliedOp, ServerState, SyncRow
+from app.server.models import AppliedOp, ScopeExit, ServerState, SyncRow
 from app.server.sequence import allocate, row_meta, upsert
 from app.sync.tables import SYNCED
 
@@ -23,8 +23,10 @@ from app.sync.tables import SYNCED
 class Checkpoint:
     audit: int
     applied: int
+    exits: int
     index: dict[tuple[str, str], dict[str, Any]]
     last_seq: int | None
+    held: dict[tuple[str, str, str], str]
 
 
 class BatchWriter:
@@ -42,6 +44,7 @@ class BatchWriter:
         self._rows: dict[tuple[str, str], dict[str, Any]] = {}
         self._prefetched: set[tuple[str, str]] = set()
         self._written: set[tuple[str, str]] = set()
+        self.exits: list[dict[str, Any]] = []
 
     def next_seq(self) -> int:
         if self.last_seq is None:
@@ -114,13 +117,34 @@ class BatchWriter:
             "meta": meta,
         }
 
+    def record_exit(self, *, table: str, row_id: str, district_id: str) -> None:
+        """Tell ``district_id``'s laptops to drop a row (written with the rest at ``finish``)."""
+        self.exits.append(
+            {
+                "seq": self.next_seq(),
+                "table_name": table,
+                "row_id": row_id,
+                "district_id": district_id,
+            }
+        )
+
     def checkpoint(self) -> Checkpoint:
-        return Checkpoint(len(self.audit), len(self.applied), dict(self.index), self.last_seq)
+        return Checkpoint(
+            len(self.audit),
+            len(self.applied),
+            len(self.exits),
+            dict(self.index),
+            self.last_seq,
+            dict(self.held),
+        )
 
     def rollback_to(self, mark: Checkpoint) -> None:
         del self.audit[mark.audit :]
         del self.applied[mark.applied :]
+        del self.exits[mark.exits :]
         self.index = dict(mark.index)
+        # Conflicts the action opened were rolled back in SQL: they no longer hold any field.
+        self.held = dict(mark.held)
         # Sequence numbers taken by the rolled-back action are simply skipped: gaps are harmless.
 
     def finish(self) -> None:
@@ -141,3 +165,5 @@ class BatchWriter:
             self.conn.execute(insert(AuditEntry), self.audit)
         if self.applied:
             self.conn.execute(insert(AppliedOp), self.applied)
+        if self.exits:
+            self.conn.execute(insert(ScopeExit), self.exits)

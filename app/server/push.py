@@ -209,9 +209,19 @@ def _convert(spec: SyncedTable, op: OpIn) -> dict[str, tuple[Any, Any]]:
 
 
 def _check_references(
-    conn: Connection, caller: Caller, spec: SyncedTable, values: dict[str, Any]
-) -> None:
-    # A row may only point at rows the caller can see (no borrowing another district's ids).
+    conn: Connection,
+    caller: Caller,
+    spec: SyncedTable,
+    values: dict[str, Any],
+    base_seq: int | None = None,
+) -> str | None:
+    """A row may only point at rows the caller can see (no borrowing another district's ids).
+
+    One exception, for new records (``base_seq`` given): a record pointing at a row that left
+    the caller's district after everything the laptop had pulled was made before the laptop
+    knew, so it is accepted and follows that row; its district is returned.
+    """
+    follow: str | None = None
     for name, value in values.items():
         if value is None:
             continue
@@ -223,7 +233,25 @@ def _check_references(
             if district is None:
                 raise Reject("MISSING_REFERENCE", f"{name} points at an unknown record")
             if not caller.in_scope(district[0]):
+                if base_seq is not None and _left_after(conn, caller, target.name, value, base_seq):
+                    follow = district[0]
+                    continue
                 raise Reject("OUT_OF_SCOPE", f"{name} points at another district's record")
+    return follow
+
+
+def _left_after(conn: Connection, caller: Caller, table: str, row_id: str, base_seq: int) -> bool:
+    """True if the row left one of the caller's districts after ``base_seq``."""
+    exit_seq = conn.execute(
+        select(ScopeExit.seq)
+        .where(
+            ScopeExit.table_name == table,
+            ScopeExit.row_id == row_id,
+            ScopeExit.district_id.in_(caller.districts or ()),
+        )
+        .order_by(ScopeExit.seq.desc())
+    ).scalar()
+    return exit_seq is not None and base_seq < exit_seq
 
 
 def _district_of_location(conn: Connection, location_id: str) -> str | None:
@@ -309,7 +337,11 @@ def _insert(
         raise Reject("OUT_OF_SCOPE", "the new record belongs to another district")
     if writer.row_meta(spec.name, op.row_id) is not None:
         raise Reject("ROW_EXISTS", "a record with this id already exists")
-    _check_references(conn, caller, spec, values)
+    follow = _check_references(conn, caller, spec, values, base_seq=op.base_seq)
+    if follow is not None:  # made before the laptop learnt its household moved away
+        assert district is not None
+        writer.record_exit(table=spec.name, row_id=op.row_id, district_id=district)
+        values["district_id"] = district = follow
     _check_rules(conn, spec, district, values)
     seq = writer.next_seq()
     now = datetime.now(UTC)

@@ -40,19 +40,20 @@ def resolve_conflict(
         raise Reject("ALREADY_RESOLVED", "this conflict was already resolved")
     spec = SYNCED[c.table_name]
     column = spec.table.c[c.field]
-    if resolution == "keep_mine":
-        wire_value = c.mine_value
-    elif resolution == "take_theirs":
-        wire_value = c.theirs_value
+    current = conn.execute(select(column).where(spec.table.c.id == c.row_id)).scalar()
+    if resolution == "take_theirs":
+        # HQ's value *now*: HQ may have changed the held field since the conflict opened.
+        value = current
     else:
-        wire_value = (fields.get("value") or {}).get("new")
-    try:
-        value = from_wire(column, wire_value)
-    except (TypeError, ValueError) as exc:
-        raise Reject("INVALID_VALUE", str(exc)) from None
+        wire_value = (
+            c.mine_value if resolution == "keep_mine" else (fields.get("value") or {}).get("new")
+        )
+        try:
+            value = from_wire(column, wire_value)
+        except (TypeError, ValueError) as exc:
+            raise Reject("INVALID_VALUE", str(exc)) from None
     now = datetime.now(UTC)
     seq = writer.next_seq()
-    current = conn.execute(select(column).where(spec.table.c.id == c.row_id)).scalar()
     found = writer.row_meta(spec.name, c.row_id)
     district, meta = found if found else (c.district_id, {})
     if current != value:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import Connection
@@ -19,6 +20,19 @@ SORTS = {
 }
 
 
+#: Marks a ``text_query`` that is a household-code prefix rather than an FTS expression.
+CODE_PREFIX = "code:"
+_CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*$")
+
+
+def _text_query(text: str) -> str | None:
+    """The query for what was typed: a household-code range, or FTS over people; None if empty."""
+    typed = text.strip()
+    if _CODE_RE.match(typed):
+        return CODE_PREFIX + typed.upper()
+    return fts_query(text)
+
+
 def _where(
     *,
     text_query: str | None,
@@ -29,7 +43,13 @@ def _where(
 ) -> tuple[str, dict[str, Any]]:
     clauses = ["h.deleted = 0"]
     params: dict[str, Any] = {}
-    if text_query:
+    if text_query and text_query.startswith(CODE_PREFIX):
+        # A household code being typed: a range on the unique code index, not a full-text
+        # match of "D01" against every member of the district.
+        clauses.append("h.code >= :code_lo AND h.code < :code_hi")
+        low = text_query[len(CODE_PREFIX) :]
+        params.update(code_lo=low, code_hi=low + "\uffff")
+    elif text_query:
         # The FTS index returns individuals; a household matches through any of its members.
         clauses.append(
             "h.id IN (SELECT i.household_id FROM person_search ps "
@@ -72,7 +92,7 @@ def search_households(
     rows are read (member counts are computed for those rows alone), so a page costs the same
     on a 50,000-household district as on a small one.
     """
-    query = fts_query(text) if text else None
+    query = _text_query(text) if text else None
     if text and query is None:
         return SearchPage([], offset, limit, False)
     where, params = _where(
@@ -126,7 +146,7 @@ def count_households(
     district_id: str | None = None,
 ) -> int:
     """How many households match the same filters as ``search_households``."""
-    query = fts_query(text) if text else None
+    query = _text_query(text) if text else None
     if text and query is None:
         return 0
     where, params = _where(

@@ -27,6 +27,7 @@ class StatusSummary:
     connected_to_hq: bool
     last_sync_at: datetime | None
     last_sync_error: str | None
+    is_demo: bool = False
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -67,4 +68,5 @@ def status_summary(db: Database, *, actor: Actor | None = None) -> StatusSummary
             connected_to_hq=bool(get_state(session, "server_url")),
             last_sync_at=_parse_time(get_state(session, "last_sync_at")),
             last_sync_error=error or None,
+            is_demo=get_state(session, "demo") == "1",
         )

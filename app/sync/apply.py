@@ -194,7 +194,7 @@ def remove_rows(conn: Connection, removed: list[list[str]]) -> int:
     count = 0
     search_index.forget(conn, [row_id for name, row_id in removed if name == "individuals"])
     for name, row_id in removed:
-        if name in SYNCED:
+        if name in SYNCED or name == CONFLICTS:
             conn.execute(text(f'DELETE FROM "{name}" WHERE id = :id'), {"id": row_id})
             count += 1
     return count

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -89,6 +90,12 @@ class Transport:
         except (requests.Timeout, OSError) as exc:
             raise ServerUnreachable(
                 f"HQ did not answer in time ({exc.__class__.__name__})"
+            ) from exc
+        except urllib3.exceptions.HTTPError as exc:
+            # Reading the body: urllib3's own errors (link cut mid-answer, read timeout) are not
+            # wrapped by requests when the raw stream is read directly.
+            raise ServerUnreachable(
+                f"the connection to HQ broke during the answer ({exc.__class__.__name__})"
             ) from exc
         self.bytes_sent += len(data or b"")
         self.bytes_received += len(raw)

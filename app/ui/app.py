@@ -25,7 +25,9 @@ from app.services.auth import authenticate, signed_in_actor
 from app.services.context import Actor, ServiceContext
 from app.services.search import search_households
 from app.services.status import status_summary
+from app.sync.connect import connect
 from app.ui import error_presenter, tasks
+from app.ui.dialogs.connect_dialog import ConnectDialog
 from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.error_presenter import ErrorPresenter, app_version
 from app.ui.i18n import install_translators, remove_translators
@@ -110,7 +112,7 @@ def run_gui(data_dir: Path, smoke_test: bool = False) -> int:
             return 2
         actor = signed_in_actor(db)
         if actor is None and not smoke_test:
-            actor = _sign_in(db)
+            actor = _sign_in(db, settings)
             if actor is None:
                 return 0
         ctx = ServiceContext(db, actor)
@@ -147,14 +149,32 @@ def _tell(smoke_test: bool, text: str) -> None:
         QMessageBox.critical(None, QCoreApplication.translate("run_gui", "Roster"), text)
 
 
-def _sign_in(db: Database) -> Actor | None:
-    district = status_summary(db).district_name or ""
+def _sign_in(db: Database, settings: Settings) -> Actor | None:
+    summary = status_summary(db)
+    district = summary.district_name or ""
+    # A data folder that is neither connected nor the demo has no account to sign in with yet.
+    needs_hq = not summary.connected_to_hq and not summary.is_demo
     dialog = LoginDialog(
         lambda username, password: authenticate(db, username=username, password=password),
         district=district,
+        connect=(lambda: _connect_to_hq(db, settings, dialog)) if needs_hq else None,
     )
     accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
     return dialog.actor() if accepted else None
+
+
+def _connect_to_hq(db: Database, settings: Settings, parent: LoginDialog) -> Actor | None:
+    dialog = ConnectDialog(
+        lambda url, user, password, progress, cancel: connect(
+            db, server_url=url, username=user, password=password, progress=progress, cancel=cancel
+        ),
+        server_url=settings.server_url,
+        parent=parent,
+    )
+    if dialog.exec() != ConnectDialog.DialogCode.Accepted:
+        return None
+    settings.server_url = dialog.server_url()
+    return signed_in_actor(db)
 
 
 def _smoke(window: MainWindow, ctx: ServiceContext, data_dir: Path) -> int:

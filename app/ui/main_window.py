@@ -1,4 +1,9 @@
-"""Main window: area navigation on the left, the area's page, and a status bar of sync facts."""
+"""Main window: area navigation on the left, the area's page, and a status bar of sync facts.
+
+The window wires the areas together: the household page's actions go to ``HouseholdActions``;
+a saved change reloads the page, the list and the status bar; the Sync button and the optional
+schedule run ``SyncController``; the conflict inbox and the lock after inactivity live here too.
+"""
 
 from __future__ import annotations
 
@@ -17,19 +22,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocab import Role
+from app.errors import AppError
+from app.services.auth import authenticate, signed_in_actor
 from app.services.context import ServiceContext
 from app.services.dto import HouseholdOut
 from app.services.household_queries import get_household
 from app.services.status import StatusSummary, status_summary
-from app.ui import formatting
+from app.sync.connect import connect
+from app.sync.engine import SyncResult
+from app.ui import error_presenter, formatting
+from app.ui.dialogs.connect_dialog import ConnectDialog
+from app.ui.dialogs.login_dialog import LoginDialog
+from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.error_presenter import app_version
+from app.ui.household_actions import HouseholdActions
+from app.ui.inactivity_lock import InactivityLock
 from app.ui.labels import vocab_label
-from app.ui.settings import LANGUAGES, Settings
+from app.ui.messages import sync_error_text
+from app.ui.settings import DEFAULT_LOCK_MINUTES, LANGUAGES, Settings
+from app.ui.sync_controller import SyncController
+from app.ui.sync_status import SyncStatus
+from app.ui.views.compliance_view import ComplianceView
+from app.ui.views.conflicts_view import ConflictsView
+from app.ui.views.grievances_view import GrievancesView
+from app.ui.views.household_compliance_panel import HouseholdCompliancePanel
 from app.ui.views.household_page import HouseholdPage
 from app.ui.views.households_view import HouseholdsView
 from app.ui.views.placeholder_view import PlaceholderView
 
 STATUS_REFRESH_MS = 15_000
+HOUSEHOLDS, GRIEVANCES, COMPLIANCE, PAYMENTS, CONFLICTS = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -48,17 +71,40 @@ class MainWindow(QMainWindow):
         self._remember_geometry = remember_geometry and settings is not None
         self._log_file = log_file
         self._summary: StatusSummary | None = None
+        # Non-blocking message boxes and dialogs (tests and screenshots reach them here).
+        self.notice: QMessageBox | None = None
+        self.dialog: QWidget | None = None
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
 
         district_id = ctx.actor.district_id if ctx.actor else None
         self.households_view = HouseholdsView(ctx.db, district_id=district_id)
         self.household_page = HouseholdPage(self._load_household)
+        self.household_page.set_editable(self._can_write())
+        self.households_view.set_can_register(self._can_write())
         self.households_stack = QStackedWidget()
         self.households_stack.addWidget(self.households_view)
         self.households_stack.addWidget(self.household_page)
         self.households_view.household_activated.connect(self.open_household)
         self.household_page.back_requested.connect(self._on_back_to_list)
+        self.household_compliance = HouseholdCompliancePanel(ctx)
+        self.household_page.tabs.addTab(self.household_compliance, self.tr("Compliance"))
+        self.household_page.loaded.connect(self.household_compliance.load)
+
+        self.household_actions = HouseholdActions(ctx, self)
+        self.household_page.action_requested.connect(self._on_household_action)
+        self.household_page.conflicts_requested.connect(self.show_conflicts)
+        self.households_view.register_requested.connect(self.household_actions.register)
+        self.household_actions.changed.connect(self._on_household_changed)
+        self.household_actions.registered.connect(self.open_household)
+
+        self.conflicts_view = ConflictsView(ctx)
+        self.conflicts_view.resolved.connect(self._on_conflict_resolved)
+        self.conflicts_view.household_requested.connect(self.open_household)
+        self.grievances_view = GrievancesView(ctx)
+        self.grievances_view.household_activated.connect(self.open_household)
+        self.compliance_view = ComplianceView(ctx)
+        self.compliance_view.saved.connect(lambda _n: self.refresh_status())
 
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navigation")
@@ -70,18 +116,18 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 9px 14px; }"
         )
         self.pages = QStackedWidget()
-        areas = [
+        areas: list[tuple[str, QWidget | None]] = [
             (self.tr("Households"), self.households_stack),
-            (self.tr("Grievances"), None),
-            (self.tr("Compliance"), None),
+            (self.tr("Grievances"), self.grievances_view),
+            (self.tr("Compliance"), self.compliance_view),
             (self.tr("Payments"), None),
-            (self.tr("Conflicts"), None),
+            (self.tr("Conflicts"), self.conflicts_view),
         ]
         for title, page in areas:
             self.nav_list.addItem(QListWidgetItem(title))
             self.pages.addWidget(page if page is not None else PlaceholderView(title))
-        self.nav_list.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav_list.setCurrentRow(0)
+        self.nav_list.currentRowChanged.connect(self._on_area_changed)
+        self.nav_list.setCurrentRow(HOUSEHOLDS)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -89,7 +135,22 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.nav_list)
         row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.locked_label = QLabel(self.tr("Roster is locked. Sign in to continue."))
+        self.locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.central_stack = QStackedWidget()
+        self.central_stack.addWidget(central)
+        self.central_stack.addWidget(self.locked_label)
+        self.setCentralWidget(self.central_stack)
+
+        self.sync = SyncController(ctx.db, self)
+        self.sync.started.connect(self._on_sync_started)
+        self.sync.progress.connect(self._on_sync_progress)
+        self.sync.succeeded.connect(self._on_sync_succeeded)
+        self.sync.failed.connect(self._on_sync_failed)
+        self.sync.cancelled.connect(self._on_sync_cancelled)
+        self._sync_is_manual = False
+        self._sync_timer = QTimer(self)
+        self._sync_timer.timeout.connect(self._on_sync_timer)
 
         self._build_status_bar()
         self._build_menus()
@@ -100,6 +161,10 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
+        lock_minutes = settings.lock_minutes if settings else DEFAULT_LOCK_MINUTES
+        self.lock = InactivityLock(lock_minutes if ctx.actor else 0, self)
+        self.lock.timed_out.connect(self.lock_now)
+        self._apply_schedule()
         self.households_view.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building ----------------------------------------------------------------------------
@@ -110,6 +175,7 @@ class MainWindow(QMainWindow):
         self.district_label = QLabel()
         self.pending_label = QLabel()
         self.conflicts_label = QLabel()
+        self.conflicts_label.linkActivated.connect(lambda _link: self.show_conflicts())
         self.connection_label = QLabel()
         self.last_sync_label = QLabel()
         for name, label in [
@@ -123,30 +189,62 @@ class MainWindow(QMainWindow):
             label.setObjectName(name)
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
+        self.sync_status = SyncStatus()
+        self.sync_status.sync_requested.connect(self.start_sync)
+        self.sync_status.cancel_requested.connect(self.sync.cancel)
+        bar.addPermanentWidget(self.sync_status)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.start_sync)
+        file_menu.addAction(self.sync_action)
+        self.connect_action = QAction(self.tr("&Connect to HQ…"), self)
+        self.connect_action.triggered.connect(self.show_connect_dialog)
+        file_menu.addAction(self.connect_action)
+        self.register_action = QAction(self.tr("&Register a household…"), self)
+        self.register_action.setShortcut(QKeySequence.StandardKey.New)
+        self.register_action.triggered.connect(self.household_actions.register)
+        self.register_action.setEnabled(self._can_write())
+        file_menu.addAction(self.register_action)
+        file_menu.addSeparator()
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_now)
+        self.lock_action.setEnabled(self._ctx.actor is not None)
+        file_menu.addAction(self.lock_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        preferences = QAction(self.tr("&Preferences…"), self)
+        preferences.triggered.connect(self.show_settings_dialog)
+        preferences.setEnabled(self._settings is not None)
+        settings_menu.addAction(preferences)
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = self._settings.language if self._settings else "en"
+        self._language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
             action = QAction(name, self, checkable=True)
             action.setChecked(code == current)
             action.setData(code)
             group.addAction(action)
             language_menu.addAction(action)
+            self._language_actions[code] = action
         group.triggered.connect(self._on_language_chosen)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Roster"), self)
         about_action.triggered.connect(self._on_about)
         help_menu.addAction(about_action)
+
+    def _can_write(self) -> bool:
+        actor = self._ctx.actor
+        return actor is not None and actor.role != Role.VIEWER
 
     # --- status ------------------------------------------------------------------------------
 
@@ -167,18 +265,18 @@ class MainWindow(QMainWindow):
         self.pending_label.setText(
             self.tr("Pending changes: {n}").format(n=formatting.number(summary.pending_changes))
         )
-        self.conflicts_label.setText(
-            self.tr("Open conflicts: {n}").format(n=formatting.number(summary.open_conflicts))
+        conflicts = self.tr("Open conflicts: {n}").format(
+            n=formatting.number(summary.open_conflicts)
         )
-        self.conflicts_label.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if summary.open_conflicts else ""
-        )
-        self.connection_label.setText(self.tr("Offline"))
-        self.connection_label.setToolTip(
-            self.tr("Connected to HQ; changes are sent at the next sync.")
-            if summary.connected_to_hq
-            else self.tr("This laptop is not connected to HQ yet.")
-        )
+        if summary.open_conflicts:
+            self.conflicts_label.setText(
+                f'<a href="conflicts" style="color: #b00020; font-weight: bold;">{conflicts}</a>'
+            )
+            self.conflicts_label.setToolTip(self.tr("Open the conflict inbox"))
+        else:
+            self.conflicts_label.setText(conflicts)
+            self.conflicts_label.setToolTip("")
+        self._show_connection(summary)
         if summary.last_sync_at is None:
             self.last_sync_label.setText(self.tr("Last sync: never"))
         else:
@@ -186,7 +284,31 @@ class MainWindow(QMainWindow):
                 self.tr("Last sync: {when}").format(when=formatting.date_time(summary.last_sync_at))
             )
         self.last_sync_label.setToolTip(summary.last_sync_error or "")
+        can_sync = summary.connected_to_hq and not self.sync.running
+        self.sync_status.sync_button.setEnabled(can_sync)
+        self.sync_action.setEnabled(can_sync)
+        self.sync_status.sync_button.setVisible(summary.connected_to_hq)
+        self.connect_action.setEnabled(not summary.is_demo and not self.sync.running)
         self._update_title(district)
+
+    def _show_connection(self, summary: StatusSummary) -> None:
+        error = (summary.last_sync_error or "").split(":", 1)[0]
+        if summary.is_demo and not summary.connected_to_hq:
+            text, tip = self.tr("Demo district"), self.tr("A demo district never syncs with HQ.")
+        elif not summary.connected_to_hq:
+            text = self.tr("Not connected")
+            tip = self.tr("This laptop is not connected to HQ yet: File › Connect to HQ…")
+        elif error == "SERVER_UNREACHABLE" or (not error and summary.last_sync_at is None):
+            text = self.tr("Offline")
+            tip = self.tr("HQ was not reached at the last attempt; changes wait on this laptop.")
+        elif error:
+            text = self.tr("Sync problem")
+            tip = self.tr("The last sync failed; changes wait on this laptop.")
+        else:
+            text = self.tr("Online")
+            tip = self.tr("The last sync with HQ succeeded.")
+        self.connection_label.setText(text)
+        self.connection_label.setToolTip(tip)
 
     def _district_text(self, summary: StatusSummary) -> str:
         if summary.district_name and summary.district_code:
@@ -205,6 +327,22 @@ class MainWindow(QMainWindow):
     def summary(self) -> StatusSummary | None:
         return self._summary
 
+    # --- areas -------------------------------------------------------------------------------
+
+    def _on_area_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if self.pages.widget(row) is self.conflicts_view:
+            self.conflicts_view.refresh()
+
+    def show_conflicts(self) -> None:
+        self.nav_list.setCurrentRow(CONFLICTS)
+
+    def _on_conflict_resolved(self) -> None:
+        self.refresh_status()
+        if self.household_page.household is not None:
+            self.household_page.load(self.household_page.household.id)
+        self.households_view.refresh()
+
     # --- households --------------------------------------------------------------------------
 
     def _load_household(self, ref: str) -> HouseholdOut:
@@ -214,13 +352,197 @@ class MainWindow(QMainWindow):
             return get_household(session, ref=ref, actor=ctx.actor, today=ctx.today())
 
     def open_household(self, household_id: str) -> None:
-        self.nav_list.setCurrentRow(0)
+        self.nav_list.setCurrentRow(HOUSEHOLDS)
         self.household_page.load(household_id)
         self.households_stack.setCurrentWidget(self.household_page)
 
     def _on_back_to_list(self) -> None:
         self.households_stack.setCurrentWidget(self.households_view)
         self.households_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_household_action(self, action: str, member_id: object) -> None:
+        household = self.household_page.household
+        if household is not None:
+            member = str(member_id) if member_id else None
+            self.household_actions.run(action, household, member)
+
+    def _on_household_changed(self, household_id: str) -> None:
+        shown = self.household_page.household
+        if shown is not None and shown.id == household_id:
+            self.household_page.load(household_id)
+        self.households_view.refresh()
+        self.refresh_status()
+
+    # --- sync --------------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        """Sync now (button, F5); a second request while one runs is ignored."""
+        self._sync_is_manual = True
+        if not self.sync.start():
+            self.statusBar().showMessage(self.tr("A sync is already running."), 4000)
+
+    def _on_sync_timer(self) -> None:
+        summary = self._summary
+        if summary is not None and summary.connected_to_hq and not self.sync.running:
+            self._sync_is_manual = False
+            self.sync.start()
+
+    def _apply_schedule(self) -> None:
+        minutes = self._settings.sync_interval_minutes if self._settings else 0
+        if minutes > 0:
+            self._sync_timer.start(minutes * 60_000)
+        else:
+            self._sync_timer.stop()
+
+    def _on_sync_started(self) -> None:
+        # Room for the progress in the status bar (the title still names user and district).
+        self.user_label.hide()
+        self.district_label.hide()
+        self.sync_status.set_running(True)
+        self.sync_action.setEnabled(False)
+        self.connect_action.setEnabled(False)
+
+    def _on_sync_progress(self, progress: object) -> None:
+        self.sync_status.show_progress(progress)  # type: ignore[arg-type]
+
+    def _after_sync(self) -> None:
+        self.sync_status.set_running(False)
+        self.user_label.show()
+        self.district_label.show()
+        self.refresh_status()
+        self.households_view.refresh()
+        if self.household_page.household is not None:
+            self.household_page.load(self.household_page.household.id)
+        if self.pages.currentWidget() is self.conflicts_view:
+            self.conflicts_view.refresh()
+
+    def _on_sync_succeeded(self, result: SyncResult) -> None:
+        self._after_sync()
+        text = self.tr("Sync done: {sent} sent, {received} received.").format(
+            sent=formatting.number(result.pushed), received=formatting.number(result.pulled)
+        )
+        if result.open_conflicts:
+            text += " " + self.tr(
+                "%n conflict(s) wait for your decision.", "", result.open_conflicts
+            )
+        self.statusBar().showMessage(text, 10_000)
+
+    def _on_sync_failed(self, exc: BaseException) -> None:
+        self._after_sync()
+        if not isinstance(exc, AppError):
+            error_presenter.present(exc, self)
+            return
+        text = sync_error_text(exc)
+        self.statusBar().showMessage(text, 15_000)
+        if self._sync_is_manual:
+            self._tell(self.tr("Sync"), text, QMessageBox.Icon.Warning)
+
+    def _on_sync_cancelled(self) -> None:
+        self._after_sync()
+        self.statusBar().showMessage(
+            self.tr("Sync cancelled; what was already sent or received is kept."), 8000
+        )
+
+    def _tell(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
+        box = QMessageBox(icon, title, text, parent=self)
+        box.finished.connect(box.deleteLater)
+        self.notice = box
+        box.open()
+
+    def show_connect_dialog(self) -> None:
+        db = self._ctx.db
+        dialog = ConnectDialog(
+            lambda url, user, password, progress, cancel: connect(
+                db,
+                server_url=url,
+                username=user,
+                password=password,
+                progress=progress,
+                cancel=cancel,
+            ),
+            server_url=self._settings.server_url if self._settings else "",
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._on_connected(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_connected(self, dialog: ConnectDialog) -> None:
+        if self._settings is not None:
+            self._settings.server_url = dialog.server_url()
+        if self._ctx.actor is None:
+            self._ctx.actor = signed_in_actor(self._ctx.db)
+        self.refresh_status()
+        self.households_view.refresh()
+        result = dialog.outcome()
+        self._tell(
+            self.tr("Connect to HQ"),
+            self.tr(
+                "This laptop is connected to HQ as {user}; the district was downloaded."
+            ).format(user=getattr(result, "username", "")),
+            QMessageBox.Icon.Information,
+        )
+
+    # --- settings and lock -------------------------------------------------------------------
+
+    def show_settings_dialog(self) -> None:
+        if self._settings is None:
+            return
+        previous = self._settings.language
+        dialog = SettingsDialog(self._settings, parent=self)
+        dialog.accepted.connect(lambda: self._on_settings_saved(previous))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_settings_saved(self, previous_language: str) -> None:
+        assert self._settings is not None
+        self._apply_schedule()
+        self.lock.set_minutes(self._settings.lock_minutes if self._ctx.actor else 0)
+        language = self._settings.language
+        if language in self._language_actions:
+            self._language_actions[language].setChecked(True)
+        if language != previous_language:
+            self._tell(
+                self.tr("Language"),
+                self.tr("The new language is used from the next start of Roster."),
+                QMessageBox.Icon.Information,
+            )
+
+    def lock_now(self) -> None:
+        """Hide the data and ask the signed-in user's password again (checked offline)."""
+        actor = self._ctx.actor
+        if actor is None or self.central_stack.currentWidget() is self.locked_label:
+            return
+        self.lock.pause(True)
+        self.central_stack.setCurrentWidget(self.locked_label)
+        db, username = self._ctx.db, actor.username
+
+        def check(_user: str, password: str):  # noqa: ANN202 - returns an Actor
+            return authenticate(db, username=username, password=password)
+
+        dialog = LoginDialog(check, parent=self)
+        dialog.setWindowTitle(self.tr("Roster is locked"))
+        dialog.intro_label.setText(
+            self.tr("Roster was locked after a period without use. Enter your password.")
+        )
+        dialog.username_edit.setText(username)
+        dialog.username_edit.setReadOnly(True)
+        dialog.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        dialog.accepted.connect(self._on_unlocked)
+        dialog.rejected.connect(self.close)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.central_stack.currentWidget() is self.locked_label
+
+    def _on_unlocked(self) -> None:
+        self.central_stack.setCurrentIndex(0)
+        self.lock.pause(False)
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -252,4 +574,7 @@ class MainWindow(QMainWindow):
         if self._remember_geometry and self._settings is not None:
             self._settings.main_window_geometry = self.saveGeometry()
         self._status_timer.stop()
+        self._sync_timer.stop()
+        self.sync.cancel()
+        self.lock.stop()
         super().closeEvent(event)

@@ -139,6 +139,15 @@ ERRORS: dict[str, str] = {
     "EXPECTED_REQUIRED": QT_TRANSLATE_NOOP(
         "messages", "Give the expected number along with the attended number."
     ),
+    "NOT_ENROLLED": QT_TRANSLATE_NOOP(
+        "messages", "The household is not enrolled in this condition's programme."
+    ),
+    "NOT_CONCERNED_BY_AGE": QT_TRANSLATE_NOOP(
+        "messages", "This person's age is outside the condition's age group."
+    ),
+    "NOT_AT_SERVICE_POINT": QT_TRANSLATE_NOOP(
+        "messages", "This person is not listed at this school, clinic or works site."
+    ),
     "AT_LEAST_ONE_ENTRY": QT_TRANSLATE_NOOP("messages", "Enter at least one line."),
     "AT_LEAST_ONE": QT_TRANSLATE_NOOP("messages", "Give at least one."),
     "DUPLICATE_ENTRY": QT_TRANSLATE_NOOP("messages", "This person is entered twice."),
@@ -193,12 +202,19 @@ ERRORS: dict[str, str] = {
         "messages", "This payroll is not approved for payment."
     ),
     "PAYMENT_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This payment was not found."),
+    "NOT_IN_PAYROLL": QT_TRANSLATE_NOOP("messages", "Not part of this payroll."),
+    "PAYROLL_NOT_PRINTABLE": QT_TRANSLATE_NOOP(
+        "messages", "This payroll cannot be printed in its current status."
+    ),
     "GRIEVANCE_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This grievance was not found."),
     "GRIEVANCE_NOT_OPEN": QT_TRANSLATE_NOOP("messages", "This grievance is no longer open."),
     "USE_RESOLVE": QT_TRANSLATE_NOOP("messages", "Use Resolve, with a resolution."),
     "USE_CLOSE": QT_TRANSLATE_NOOP("messages", "Use Close to close a grievance."),
     "USE_REOPEN": QT_TRANSLATE_NOOP("messages", "Use Reopen, with a reason."),
     "NOT_FINISHED": QT_TRANSLATE_NOOP("messages", "The grievance is not resolved yet."),
+    "FONTS_MISSING": QT_TRANSLATE_NOOP(
+        "messages", "The fonts needed for printing are missing: reinstall Roster."
+    ),
     "MEASURE_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This measure was not found."),
     "MEASURE_FINISHED": QT_TRANSLATE_NOOP("messages", "This measure is already finished."),
     "PROGRAMME_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This programme was not found."),
@@ -292,3 +308,66 @@ def app_error_text(exc: AppError) -> str:
     if isinstance(exc, ValidationFailed) and exc.errors:
         return "\n".join(field_error_text(e) for e in exc.errors)
     return error_text(exc.code)
+
+
+# Why a sync or connection failed, with the next step (context "sync"). Codes come from
+# app.sync.transport.SyncError and from HQ's error answers.
+SYNC_ERRORS: dict[str, str] = {
+    "SERVER_UNREACHABLE": QT_TRANSLATE_NOOP(
+        "sync",
+        "HQ could not be reached. Check the connection and try again; your changes are kept.",
+    ),
+    "NOT_CONNECTED": QT_TRANSLATE_NOOP(
+        "sync",
+        "This laptop is not connected to HQ yet. Use File › Connect to HQ… to connect it.",
+    ),
+    "DEVICE_REVOKED": QT_TRANSLATE_NOOP(
+        "sync",
+        "HQ has blocked this laptop. Ask your supervisor; your changes are kept on this laptop.",
+    ),
+    "TOKEN_EXPIRED": QT_TRANSLATE_NOOP(
+        "sync",
+        "The connection to HQ has expired. Connect again with File › Connect to HQ…; "
+        "your changes are kept.",
+    ),
+    "BAD_TOKEN": QT_TRANSLATE_NOOP(
+        "sync",
+        "HQ did not recognise this laptop's connection. Connect again with File › Connect to "
+        "HQ…; your changes are kept.",
+    ),
+    "DEVICE_NOT_FOUND": QT_TRANSLATE_NOOP(
+        "sync",
+        "HQ does not know this laptop. Connect again with File › Connect to HQ…; your changes "
+        "are kept.",
+    ),
+    "DEVICE_FORKED": QT_TRANSLATE_NOOP(
+        "sync",
+        "HQ found that this laptop's data was restored from an older copy. Call HQ support "
+        "before syncing again; your changes are kept.",
+    ),
+    "AUTH_FAILED": QT_TRANSLATE_NOOP(
+        "sync", "HQ did not accept this user name and password. Check them and try again."
+    ),
+    "USER_DISABLED": QT_TRANSLATE_NOOP(
+        "sync", "This account is disabled at HQ. Ask your supervisor."
+    ),
+    "DATA_DIR_IN_USE": QT_TRANSLATE_NOOP(
+        "sync",
+        "This data folder already holds another district's data (or the demo). Start Roster "
+        "with a new data folder to connect.",
+    ),
+}
+SYNC_FALLBACK = QT_TRANSLATE_NOOP(
+    "sync", "Synchronisation with HQ failed ({code}). Try again later; your changes are kept."
+)
+
+
+def sync_error_text(exc: BaseException) -> str:
+    """A failed sync or connection in plain words with the next step (never a traceback)."""
+    code = exc.code if isinstance(exc, AppError) else "BUG"
+    source = SYNC_ERRORS.get(code)
+    if source is not None:
+        return QCoreApplication.translate("sync", source)
+    if code in ERRORS and code not in ("SYNC_FAILED", "APP_ERROR"):
+        return error_text(code)
+    return QCoreApplication.translate("sync", SYNC_FALLBACK).format(code=code)

@@ -9,6 +9,9 @@ from PySide6.QtCore import QByteArray, QSettings
 # Languages the client ships a translation for (code -> native name, never translated).
 LANGUAGES = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
+# Minutes between automatic syncs (0: off) and of inactivity before the lock (0: never).
+DEFAULT_SYNC_MINUTES = 0
+DEFAULT_LOCK_MINUTES = 15
 
 
 class Settings:
@@ -36,6 +39,38 @@ class Settings:
         if value not in LANGUAGES:
             raise ValueError(f"unsupported language {value!r}")
         self._qs.setValue("ui/language", value)
+
+    @property
+    def server_url(self) -> str:
+        """The HQ address last used to connect (the database keeps the one in use)."""
+        return str(self._qs.value("sync/server_url", "") or "")
+
+    @server_url.setter
+    def server_url(self, value: str) -> None:
+        self._qs.setValue("sync/server_url", value.strip())
+
+    @property
+    def sync_interval_minutes(self) -> int:
+        return self._int("sync/interval_minutes", DEFAULT_SYNC_MINUTES)
+
+    @sync_interval_minutes.setter
+    def sync_interval_minutes(self, value: int) -> None:
+        self._qs.setValue("sync/interval_minutes", max(0, int(value)))
+
+    @property
+    def lock_minutes(self) -> int:
+        return self._int("security/lock_minutes", DEFAULT_LOCK_MINUTES)
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        self._qs.setValue("security/lock_minutes", max(0, int(value)))
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            value = int(str(self._qs.value(key, default)))
+        except ValueError:
+            return default
+        return max(0, value)
 
     @property
     def main_window_geometry(self) -> QByteArray | None:

@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ComplianceView</name>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n line(s) need correcting: see the Check column.</source>
+        <translation>
+            <numerusform>%n line needs correcting: see the Check column.</numerusform>
+            <numerusform>%n lines need correcting: see the Check column.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n line(s) keyed, not saved yet.</source>
+        <translation>
+            <numerusform>%n line keyed, not saved yet.</numerusform>
+            <numerusform>%n lines keyed, not saved yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GrievanceTableModel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/itemmodels/grievance_table_model.py" line="+57"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GrievancesView</name>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln grievance(s)</source>
+        <translation>
+            <numerusform>%Ln grievance</numerusform>
+            <numerusform>%Ln grievances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message numerus="yes">
         <location filename="../../app/ui/views/household_page.py" line="+272"/>
@@ -36,6 +77,16 @@
         <translation>
             <numerusform>%Ln+ households</numerusform>
             <numerusform>%Ln+ households</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision.</source>
+        <translation>
+            <numerusform>%n conflict waits for your decision.</numerusform>
+            <numerusform>%n conflicts wait for your decision.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,198 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ComplianceGridModel</name>
+    <message>
+        <location filename="../../app/ui/itemmodels/compliance_grid_model.py" line="+80"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex, age</source>
+        <translation>Sexe, âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caregiver</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days present</source>
+        <translation>Jours présents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days worked</source>
+        <translation>Jours travaillés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>School days</source>
+        <translation>Jours d'école</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits due</source>
+        <translation>Visites dues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days due</source>
+        <translation>Jours dus</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>Already recorded for this period: read only.</source>
+        <translation>Déjà saisi pour cette période : lecture seule.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Recorded</source>
+        <translation>Saisi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No longer listed</source>
+        <translation>N'est plus sur la liste</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceView</name>
+    <message>
+        <location filename="../../app/ui/views/compliance_view.py" line="+182"/>
+        <source>Expected on every row</source>
+        <translation>Attendu pour chaque ligne</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rows not keyed: Met</source>
+        <translation>Lignes non saisies : respecté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark every row still blank as met, then key only the exceptions.</source>
+        <translation>Marquer toutes les lignes encore vides comme respectées, puis ne saisir que les exceptions.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save sheet</source>
+        <translation>Enregistrer la fiche</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service point</source>
+        <translation>Point de service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>No programme of this district has conditions.</source>
+        <translation>Aucun programme de ce district n'a de conditions.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>No school, clinic or works site carries this condition's sheets.</source>
+        <translation>Aucune école, aucun centre de santé ni aucun chantier ne porte les fiches de cette condition.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the sheet…</source>
+        <translation>Chargement de la fiche…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>met at {n} % of the expected days</source>
+        <translation>respectée à {n} % des jours attendus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>met at {n} or more</source>
+        <translation>respectée à partir de {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;{point}&lt;/b&gt; · {condition}, {rule} · {period}&lt;br&gt;Listed {listed} · met {met} · not met {not_met} · exempt {exempt} · not reported {missing}</source>
+        <translation>&lt;b&gt;{point}&lt;/b&gt; · {condition}, {rule} · {period}&lt;br&gt;Inscrits {listed} · respecté {met} · non respecté {not_met} · exempté {exempt} · non renseigné {missing}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n line(s) need correcting: see the Check column.</source>
+        <translation>
+            <numerusform>%n ligne doit être corrigée : voir la colonne Contrôle.</numerusform>
+            <numerusform>%n lignes doivent être corrigées : voir la colonne Contrôle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n line(s) keyed, not saved yet.</source>
+        <translation>
+            <numerusform>%n ligne saisie, pas encore enregistrée.</numerusform>
+            <numerusform>%n lignes saisies, pas encore enregistrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Nothing keyed yet.</source>
+        <translation>Rien n'a encore été saisi.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved {count} lines: {met} met, {not_met} not met, {exempt} exempt.</source>
+        <translation>{count} lignes enregistrées : {met} respectées, {not_met} non respectées, {exempt} exemptées.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/crash_dialog.py" line="+20"/>
@@ -39,6 +231,419 @@ Copiez les détails ci-dessous et envoyez-les à votre superviseur ou à l’éq
         <location filename="../../app/ui/error_presenter.py" line="+115"/>
         <source>Roster</source>
         <translation>Roster</translation>
+    </message>
+</context>
+<context>
+    <name>GrievanceDetail</name>
+    <message>
+        <location filename="../../app/ui/views/grievance_detail.py" line="+88"/>
+        <source>Save the grievance receipt</source>
+        <translation>Enregistrer l'accusé de réception</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>← Back to list</source>
+        <translation>← Retour à la liste</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Language of the complainant's slip</source>
+        <translation>Langue du coupon du/de la plaignant(e)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+408"/>
+        <location line="+8"/>
+        <source>Print receipt…</source>
+        <translation>Imprimer l'accusé…</translation>
+    </message>
+    <message>
+        <location line="-379"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments and history</source>
+        <translation>Commentaires et historique</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer due</source>
+        <translation>Réponse due le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complainant</source>
+        <translation>Plaignant(e)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by</source>
+        <translation>Reçue par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Work on this ticket</source>
+        <translation>Traiter cette plainte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A comment, the resolution, or the reason for closing or reopening</source>
+        <translation>Un commentaire, la résolution, ou le motif de clôture ou de réouverture</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add comment</source>
+        <translation>Ajouter le commentaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start work</source>
+        <translation>Commencer le traitement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Clôturer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Resolve needs the resolution, Reopen a reason, and Close a reason unless the ticket is resolved.</source>
+        <translation>Résoudre demande la résolution, Rouvrir un motif, et Clôturer un motif si la plainte n’est pas résolue.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Assign to</source>
+        <translation>Attribuer à</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The answer was due on {date}.</source>
+        <translation>La réponse était due le {date}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nobody yet</source>
+        <translation>Personne pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not resolved yet</source>
+        <translation>Pas encore résolue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No description.</source>
+        <translation>Pas de description.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No comments yet.</source>
+        <translation>Pas encore de commentaire.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown user</source>
+        <translation>utilisateur inconnu</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+</context>
+<context>
+    <name>GrievanceDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/grievance_dialog.py" line="+40"/>
+        <source>Register a grievance</source>
+        <translation>Enregistrer une plainte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{category} (answer within {days} days)</source>
+        <translation>{category} (réponse sous {days} jours)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>In a few words, what is the grievance about?</source>
+        <translation>En quelques mots, quel est l’objet de la plainte ?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What happened, when and where, in the complainant's words</source>
+        <translation>Ce qui s’est passé, quand et où, avec les mots du/de la plaignant(e)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anonymous: do not record who complains</source>
+        <translation>Anonyme : ne pas enregistrer qui se plaint</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To call back about the answer</source>
+        <translation>Pour rappeler au sujet de la réponse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sensitive: the complainant's slip will show only the ticket number, the date and how to follow up.</source>
+        <translation>Sensible : le coupon du/de la plaignant(e) ne montrera que le numéro de ticket, la date et le moyen de suivre la plainte.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complainant's name</source>
+        <translation>Nom du/de la plaignant(e)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Linked household</source>
+        <translation>Ménage concerné</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Register</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not recorded for an anonymous grievance</source>
+        <translation>Non enregistré pour une plainte anonyme</translation>
+    </message>
+</context>
+<context>
+    <name>GrievanceTableModel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/itemmodels/grievance_table_model.py" line="+57"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complainant</source>
+        <translation>Plaignant(e)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>Overdue: received on {received}, the answer was due on {due}.</source>
+        <translation>En retard : reçue le {received}, la réponse était due le {due}.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+</context>
+<context>
+    <name>GrievancesView</name>
+    <message>
+        <location filename="../../app/ui/views/grievances_view.py" line="+67"/>
+        <source>Search ticket, subject, complainant, phone or household code</source>
+        <translation>Rechercher un ticket, un objet, un(e) plaignant(e), un téléphone ou un code ménage</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue only</source>
+        <translation>En retard seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New grievance…</source>
+        <translation>Nouvelle plainte…</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>No grievance found</source>
+        <translation>Aucune plainte trouvée</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln grievance(s)</source>
+        <translation>
+            <numerusform>%Ln plainte</numerusform>
+            <numerusform>%Ln plaintes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search failed</source>
+        <translation>La recherche a échoué</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdCompliancePanel</name>
+    <message>
+        <location filename="../../app/ui/views/household_compliance_panel.py" line="+49"/>
+        <source>No conditions apply to this household.</source>
+        <translation>Aucune condition ne s’applique à ce ménage.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{met} met, {not_met} not met, {missing} not reported</source>
+        <translation>{met} respecté, {not_met} non respecté, {missing} non renseigné</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Household compliance</source>
+        <translation>Conditionnalités du ménage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a row to see its household's compliance.</source>
+        <translation>Choisissez une ligne pour voir le respect des conditions par son ménage.</translation>
     </message>
 </context>
 <context>
@@ -294,6 +899,68 @@ Copiez les détails ci-dessous et envoyez-les à votre superviseur ou à l’éq
         <source>Secondary recipient</source>
         <translation>Bénéficiaire suppléant</translation>
     </message>
+    <message>
+        <source>Edit details</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déménager</translation>
+    </message>
+    <message>
+        <source>Payment account</source>
+        <translation>Compte de paiement</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>Modifier le membre</translation>
+    </message>
+    <message>
+        <source>Make head</source>
+        <translation>Nommer chef</translation>
+    </message>
+    <message>
+        <source>Make primary recipient</source>
+        <translation>Bénéficiaire principal</translation>
+    </message>
+    <message>
+        <source>Make secondary recipient</source>
+        <translation>Bénéficiaire secondaire</translation>
+    </message>
+    <message>
+        <source>Record death</source>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <source>Left the household</source>
+        <translation>A quitté le ménage</translation>
+    </message>
+    <message>
+        <source>Open the conflict inbox</source>
+        <translation>Ouvrir les conflits</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <location filename="../../app/ui/widgets/household_picker.py" line="+44"/>
+        <source>Type a name, household code, national ID or phone</source>
+        <translation>Tapez un nom, un code ménage, un n° d’identité ou un téléphone</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No household found</source>
+        <translation>Aucun ménage trouvé</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdTableModel</name>
@@ -386,6 +1053,10 @@ Copiez les détails ci-dessous et envoyez-les à votre superviseur ou à l’éq
         <source>Search failed</source>
         <translation>La recherche a échoué</translation>
     </message>
+    <message>
+        <source>Register a household…</source>
+        <translation>Enregistrer un ménage…</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -428,6 +1099,18 @@ Copiez les détails ci-dessous et envoyez-les à votre superviseur ou à l’éq
         <location line="+38"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Connect to HQ…</source>
+        <translation>Se connecter au siège…</translation>
+    </message>
+    <message>
+        <source>First time on this laptop: connect it to HQ with your account.</source>
+        <translation>Première utilisation sur cet ordinateur : connectez-le au siège avec votre compte.</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to HQ yet. Connect it once with your Roster account; afterwards you sign in here, even offline.</source>
+        <translation>Cet ordinateur n’est pas encore connecté au siège. Connectez-le une fois avec votre compte Roster ; ensuite vous vous identifiez ici, même hors ligne.</translation>
     </message>
 </context>
 <context>
@@ -579,6 +1262,109 @@ SIG de protection sociale pour les bureaux de district.
 
 Base de données : {db}
 Fichier journal : {log}</translation>
+    </message>
+    <message>
+        <source>Roster is locked. Sign in to continue.</source>
+        <translation>Roster est verrouillé. Identifiez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synchroniser</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to HQ…</source>
+        <translation>Se &amp;connecter au siège…</translation>
+    </message>
+    <message>
+        <source>&amp;Register a household…</source>
+        <translation>&amp;Enregistrer un ménage…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Open the conflict inbox</source>
+        <translation>Ouvrir les conflits</translation>
+    </message>
+    <message>
+        <source>Demo district</source>
+        <translation>District de démonstration</translation>
+    </message>
+    <message>
+        <source>A demo district never syncs with HQ.</source>
+        <translation>Un district de démonstration ne se synchronise jamais avec le siège.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to HQ yet: File › Connect to HQ…</source>
+        <translation>Cet ordinateur n’est pas encore connecté au siège : Fichier › Se connecter au siège…</translation>
+    </message>
+    <message>
+        <source>HQ was not reached at the last attempt; changes wait on this laptop.</source>
+        <translation>Le siège n’a pas été joint à la dernière tentative ; les modifications attendent sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Problème de synchronisation</translation>
+    </message>
+    <message>
+        <source>The last sync failed; changes wait on this laptop.</source>
+        <translation>La dernière synchronisation a échoué ; les modifications attendent sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>The last sync with HQ succeeded.</source>
+        <translation>La dernière synchronisation avec le siège a réussi.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>Une synchronisation est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Sync done: {sent} sent, {received} received.</source>
+        <translation>Synchronisation terminée : {sent} envoyées, {received} reçues.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was already sent or received is kept.</source>
+        <translation>Synchronisation annulée ; ce qui a déjà été envoyé ou reçu est conservé.</translation>
+    </message>
+    <message>
+        <source>Connect to HQ</source>
+        <translation>Se connecter au siège</translation>
+    </message>
+    <message>
+        <source>This laptop is connected to HQ as {user}; the district was downloaded.</source>
+        <translation>Cet ordinateur est connecté au siège en tant que {user} ; le district a été téléchargé.</translation>
+    </message>
+    <message>
+        <source>Roster is locked</source>
+        <translation>Roster est verrouillé</translation>
+    </message>
+    <message>
+        <source>Roster was locked after a period without use. Enter your password.</source>
+        <translation>Roster a été verrouillé après une période d’inactivité. Saisissez votre mot de passe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision.</source>
+        <translation>
+            <numerusform>%n conflit attend votre décision.</numerusform>
+            <numerusform>%n conflits attendent votre décision.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -921,6 +1707,38 @@ Fichier journal : {log}</translation>
         <location line="+48"/>
         <source>Programme</source>
         <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Complainant's phone</source>
+        <translation>Téléphone du/de la plaignant(e)</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2373,30 @@ Fichier journal : {log}</translation>
         <source>{field}: {message}</source>
         <translation>{field} : {message}</translation>
     </message>
+    <message>
+        <source>The household is not enrolled in this condition's programme.</source>
+        <translation>Le ménage n'est pas inscrit au programme de cette condition.</translation>
+    </message>
+    <message>
+        <source>This person's age is outside the condition's age group.</source>
+        <translation>L'âge de cette personne est hors de la tranche d'âge de la condition.</translation>
+    </message>
+    <message>
+        <source>This person is not listed at this school, clinic or works site.</source>
+        <translation>Cette personne n'est pas inscrite dans cette école, ce centre de santé ou ce chantier.</translation>
+    </message>
+    <message>
+        <source>The fonts needed for printing are missing: reinstall Roster.</source>
+        <translation>Les polices nécessaires à l'impression sont absentes : réinstallez Roster.</translation>
+    </message>
+    <message>
+        <source>Not part of this payroll.</source>
+        <translation>Ne fait pas partie de cette liste de paie.</translation>
+    </message>
+    <message>
+        <source>This payroll cannot be printed in its current status.</source>
+        <translation>Cette liste de paie ne peut pas être imprimée dans son état actuel.</translation>
+    </message>
 </context>
 <context>
     <name>records</name>
@@ -1953,6 +2795,687 @@ Fichier journal : {log}</translation>
         <location line="+2"/>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En personne</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Community meeting</source>
+        <translation>Réunion communautaire</translation>
+    </message>
+    <message>
+        <source>Suggestion box</source>
+        <translation>Boîte à suggestions</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Targeting and eligibility</source>
+        <translation>Ciblage et éligibilité</translation>
+    </message>
+    <message>
+        <source>Service quality</source>
+        <translation>Qualité du service</translation>
+    </message>
+    <message>
+        <source>Staff misconduct or abuse</source>
+        <translation>Faute ou abus d’un agent</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Respecté</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Non respecté</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Exempté</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Sans objet</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>Conforme</translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation>Non conforme</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Pas de données</translation>
+    </message>
+    <message>
+        <source>School attendance</source>
+        <translation>Assiduité scolaire</translation>
+    </message>
+    <message>
+        <source>Health visits</source>
+        <translation>Visites de santé</translation>
+    </message>
+    <message>
+        <source>Days of work</source>
+        <translation>Jours de travail</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <source>Health facility</source>
+        <translation>Centre de santé</translation>
+    </message>
+    <message>
+        <source>Works site</source>
+        <translation>Chantier</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>When this laptop and HQ changed the same important field, the field waits for your decision. Your decision is sent to HQ at the next sync.</source>
+        <translation>Quand cet ordinateur et le siège ont modifié le même champ important, le champ attend votre décision. Votre décision est envoyée au siège à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Votre valeur</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>HQ's value</source>
+        <translation>Valeur du siège</translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation>Valeur actuelle</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Prendre celle du siège</translation>
+    </message>
+    <message>
+        <source>New value…</source>
+        <translation>Nouvelle valeur…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Ouvrir le ménage</translation>
+    </message>
+    <message>
+        <source>Needs your decision ({n})</source>
+        <translation>À décider ({n})</translation>
+    </message>
+    <message>
+        <source>Settled automatically ({n})</source>
+        <translation>Réglés automatiquement ({n})</translation>
+    </message>
+    <message>
+        <source>Refused by HQ ({n})</source>
+        <translation>Refusés par le siège ({n})</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>En attente de décision</translation>
+    </message>
+    <message>
+        <source>Kept this laptop's value</source>
+        <translation>Valeur de cet ordinateur gardée</translation>
+    </message>
+    <message>
+        <source>Took HQ's value</source>
+        <translation>Valeur du siège prise</translation>
+    </message>
+    <message>
+        <source>New value set</source>
+        <translation>Nouvelle valeur saisie</translation>
+    </message>
+    <message>
+        <source>Latest change kept</source>
+        <translation>Dernière modification gardée</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to HQ</source>
+        <translation>Se connecter au siège</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to HQ once, with your Roster account. Your district is downloaded; afterwards Roster works offline and syncs when HQ can be reached.</source>
+        <translation>Connectez cet ordinateur au siège une seule fois, avec votre compte Roster. Votre district est téléchargé ; ensuite Roster fonctionne hors ligne et se synchronise quand le siège est joignable.</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter the HQ address, your user name and password.</source>
+        <translation>Saisissez l’adresse du siège, votre nom d’utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Contacting HQ…</source>
+        <translation>Contact avec le siège…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Connect again to finish the download.</source>
+        <translation>Annulé. Reconnectez-vous pour terminer le téléchargement.</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureDialog</name>
+    <message>
+        <source>Record the death of {name}</source>
+        <translation>Enregistrer le décès de {name}</translation>
+    </message>
+    <message>
+        <source>{name} left the household</source>
+        <translation>{name} a quitté le ménage</translation>
+    </message>
+    <message>
+        <source>{name} is the last member: the household will be dissolved and its programmes exited.</source>
+        <translation>{name} est le dernier membre : le ménage sera dissous et sortira de ses programmes.</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>Date du décès</translation>
+    </message>
+    <message>
+        <source>Date left</source>
+        <translation>Date de départ</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>New head of household</source>
+        <translation>Nouveau chef de ménage</translation>
+    </message>
+    <message>
+        <source>Choose for me</source>
+        <translation>Choisir pour moi</translation>
+    </message>
+    <message>
+        <source>By default the secondary recipient, else the head, takes over.</source>
+        <translation>Par défaut, le bénéficiaire secondaire, sinon le chef, prend le relais.</translation>
+    </message>
+    <message>
+        <source>New primary recipient</source>
+        <translation>Nouveau bénéficiaire principal</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdActions</name>
+    <message>
+        <source>The household was moved.</source>
+        <translation>Le ménage a été déplacé.</translation>
+    </message>
+    <message>
+        <source>Exited (the programme does not operate there): {codes}.</source>
+        <translation>Sorti (le programme n’intervient pas là) : {codes}.</translation>
+    </message>
+    <message>
+        <source>All its programmes continue in the new village.</source>
+        <translation>Tous ses programmes continuent dans le nouveau village.</translation>
+    </message>
+    <message>
+        <source>Pay point: {code}.</source>
+        <translation>Point de paiement : {code}.</translation>
+    </message>
+    <message>
+        <source>Household moved</source>
+        <translation>Ménage déplacé</translation>
+    </message>
+    <message>
+        <source>Nobody is left: the household was dissolved.</source>
+        <translation>Il ne reste personne : le ménage a été dissous.</translation>
+    </message>
+    <message>
+        <source>Programmes exited: {codes}.</source>
+        <translation>Sortie des programmes : {codes}.</translation>
+    </message>
+    <message>
+        <source>The payment account belonged to this person: give the household a new payment account.</source>
+        <translation>Le compte de paiement appartenait à cette personne : donnez au ménage un nouveau compte de paiement.</translation>
+    </message>
+    <message>
+        <source>Change recorded</source>
+        <translation>Modification enregistrée</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetailsDialog</name>
+    <message>
+        <source>Edit household {code}</source>
+        <translation>Modifier le ménage {code}</translation>
+    </message>
+    <message>
+        <source>latitude,longitude, e.g. 12.88,-14.95</source>
+        <translation>latitude,longitude, p. ex. 12.88,-14.95</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Add a member to {code}</source>
+        <translation>Ajouter un membre à {code}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <source>How they joined</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Lives with a disability</source>
+        <translation>Vit avec un handicap</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move household {code}</source>
+        <translation>Déménagement du ménage {code}</translation>
+    </message>
+    <message>
+        <source>Programmes that do not operate in the new village are exited, and the pay point changes to the one serving it. A move to another district is a transfer requested from HQ.</source>
+        <translation>Le ménage sort des programmes qui n’interviennent pas dans le nouveau village, et son point de paiement devient celui qui dessert ce village. Un départ vers un autre district est un transfert demandé au siège.</translation>
+    </message>
+</context>
+<context>
+    <name>NewValueDialog</name>
+    <message>
+        <source>New value for {field}</source>
+        <translation>Nouvelle valeur pour {field}</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Votre valeur</translation>
+    </message>
+    <message>
+        <source>HQ's value</source>
+        <translation>Valeur du siège</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>Utiliser cette valeur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentAccountDialog</name>
+    <message>
+        <source>New payment account for {code}</source>
+        <translation>Nouveau compte de paiement pour {code}</translation>
+    </message>
+    <message>
+        <source>Accounts are never edited: the new one replaces the active one, which stays in the payment history.</source>
+        <translation>Un compte n’est jamais modifié : le nouveau remplace le compte actif, qui reste dans l’historique des paiements.</translation>
+    </message>
+    <message>
+        <source>e.g. Orange Money, Wave, CBAO</source>
+        <translation>p. ex. Orange Money, Wave, CBAO</translation>
+    </message>
+    <message>
+        <source>The holder's name if empty</source>
+        <translation>Le nom du titulaire si vide</translation>
+    </message>
+    <message>
+        <source>Phone number of the wallet</source>
+        <translation>Numéro de téléphone du portefeuille</translation>
+    </message>
+    <message>
+        <source>Name on the account</source>
+        <translation>Nom sur le compte</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterHouseholdDialog</name>
+    <message>
+        <source>Register a household</source>
+        <translation>Enregistrer un ménage</translation>
+    </message>
+    <message>
+        <source>latitude,longitude, e.g. 12.88,-14.95</source>
+        <translation>latitude,longitude, p. ex. 12.88,-14.95</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chef</translation>
+    </message>
+    <message>
+        <source>Primary
+recipient</source>
+        <translation>Bénéf.
+principal</translation>
+    </message>
+    <message>
+        <source>Secondary
+recipient</source>
+        <translation>Bénéf.
+secondaire</translation>
+    </message>
+    <message>
+        <source>Remove this member</source>
+        <translation>Retirer ce membre</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change the head of household</source>
+        <translation>Changer le chef de ménage</translation>
+    </message>
+    <message>
+        <source>Change the primary recipient</source>
+        <translation>Changer le bénéficiaire principal</translation>
+    </message>
+    <message>
+        <source>Change the secondary recipient</source>
+        <translation>Changer le bénéficiaire secondaire</translation>
+    </message>
+    <message>
+        <source>New head</source>
+        <translation>Nouveau chef</translation>
+    </message>
+    <message>
+        <source>Primary recipient</source>
+        <translation>Bénéficiaire principal</translation>
+    </message>
+    <message>
+        <source>Secondary recipient</source>
+        <translation>Bénéficiaire secondaire</translation>
+    </message>
+    <message>
+        <source>Relationships stay as recorded; only the head changes.</source>
+        <translation>Les liens de parenté restent tels quels ; seul le chef change.</translation>
+    </message>
+    <message>
+        <source>The primary recipient collects the payments.</source>
+        <translation>Le bénéficiaire principal perçoit les paiements.</translation>
+    </message>
+    <message>
+        <source>The secondary recipient collects when the primary cannot.</source>
+        <translation>Le bénéficiaire secondaire perçoit quand le principal ne le peut pas.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>A new language applies after Roster restarts.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage de Roster.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Sync automatically every</source>
+        <translation>Synchroniser automatiquement toutes les</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Verrouiller après inactivité de</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Contacting HQ…</source>
+        <translation>Contact avec le siège…</translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation>Envoi des modifications…</translation>
+    </message>
+    <message>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>Envoi des modifications : {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Receiving changes: {done}</source>
+        <translation>Réception des modifications : {done}</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>Finalisation…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Send this laptop's changes to HQ and receive HQ's</source>
+        <translation>Envoyer les modifications de cet ordinateur au siège et recevoir celles du siège</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>HQ could not be reached. Check the connection and try again; your changes are kept.</source>
+        <translation>Le siège n’a pas pu être joint. Vérifiez la connexion et réessayez ; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to HQ yet. Use File › Connect to HQ… to connect it.</source>
+        <translation>Cet ordinateur n’est pas encore connecté au siège. Utilisez Fichier › Se connecter au siège… pour le connecter.</translation>
+    </message>
+    <message>
+        <source>HQ has blocked this laptop. Ask your supervisor; your changes are kept on this laptop.</source>
+        <translation>Le siège a bloqué cet ordinateur. Adressez-vous à votre superviseur ; vos modifications restent sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The connection to HQ has expired. Connect again with File › Connect to HQ…; your changes are kept.</source>
+        <translation>La connexion au siège a expiré. Reconnectez-vous avec Fichier › Se connecter au siège… ; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>HQ did not recognise this laptop's connection. Connect again with File › Connect to HQ…; your changes are kept.</source>
+        <translation>Le siège n’a pas reconnu la connexion de cet ordinateur. Reconnectez-vous avec Fichier › Se connecter au siège… ; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>HQ does not know this laptop. Connect again with File › Connect to HQ…; your changes are kept.</source>
+        <translation>Le siège ne connaît pas cet ordinateur. Reconnectez-vous avec Fichier › Se connecter au siège… ; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>HQ found that this laptop's data was restored from an older copy. Call HQ support before syncing again; your changes are kept.</source>
+        <translation>Le siège a constaté que les données de cet ordinateur ont été restaurées depuis une copie plus ancienne. Appelez l’assistance du siège avant de synchroniser à nouveau ; vos modifications sont conservées.</translation>
+    </message>
+    <message>
+        <source>HQ did not accept this user name and password. Check them and try again.</source>
+        <translation>Le siège n’a pas accepté ce nom d’utilisateur et ce mot de passe. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>This account is disabled at HQ. Ask your supervisor.</source>
+        <translation>Ce compte est désactivé au siège. Adressez-vous à votre superviseur.</translation>
+    </message>
+    <message>
+        <source>This data folder already holds another district's data (or the demo). Start Roster with a new data folder to connect.</source>
+        <translation>Ce dossier de données contient déjà les données d’un autre district (ou de la démonstration). Démarrez Roster avec un nouveau dossier de données pour vous connecter.</translation>
+    </message>
+    <message>
+        <source>Synchronisation with HQ failed ({code}). Try again later; your changes are kept.</source>
+        <translation>La synchronisation avec le siège a échoué ({code}). Réessayez plus tard ; vos modifications sont conservées.</translation>
     </message>
 </context>
 </TS>

@@ -21,12 +21,22 @@ from app.ui.messages import app_error_text
 
 # ``(username, password) -> Actor``; raises AuthenticationFailed (codes AUTH_FAILED, ...).
 Authenticate = Callable[[str, str], Actor]
+# Opens the "Connect to HQ" flow; the signed-in Actor when it connected, else None.
+ConnectToHq = Callable[[], Actor | None]
 
 
 class LoginDialog(QDialog):
-    def __init__(self, authenticate: Authenticate, *, district: str = "", parent=None) -> None:
+    def __init__(
+        self,
+        authenticate: Authenticate,
+        *,
+        district: str = "",
+        connect: ConnectToHq | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._authenticate = authenticate
+        self._connect = connect
         self._actor: Actor | None = None
         self.setWindowTitle(self.tr("Sign in to Roster"))
         self.setMinimumWidth(420)
@@ -63,6 +73,21 @@ class LoginDialog(QDialog):
         self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._on_sign_in_clicked)
         self.buttons.rejected.connect(self.reject)
+        self.connect_button = self.buttons.addButton(
+            self.tr("Connect to HQ…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.connect_button.setToolTip(
+            self.tr("First time on this laptop: connect it to HQ with your account.")
+        )
+        self.connect_button.clicked.connect(self._on_connect_clicked)
+        self.connect_button.setVisible(connect is not None)
+        if connect is not None and not district:
+            self.intro_label.setText(
+                self.tr(
+                    "This laptop is not connected to HQ yet. Connect it once with your Roster "
+                    "account; afterwards you sign in here, even offline."
+                )
+            )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
@@ -73,6 +98,13 @@ class LoginDialog(QDialog):
     def actor(self) -> Actor | None:
         """The signed-in user once the dialog was accepted."""
         return self._actor
+
+    def _on_connect_clicked(self) -> None:
+        assert self._connect is not None
+        actor = self._connect()
+        if actor is not None:
+            self._actor = actor
+            self.accept()
 
     def _on_sign_in_clicked(self) -> None:
         username = self.username_edit.text().strip()

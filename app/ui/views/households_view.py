@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,8 @@ COLUMN_WIDTHS = {0: 120, 1: 250, 2: 200, 3: 80, 4: 100}
 class HouseholdsView(QWidget):
     # A row was opened (double-click or Enter); argument: the household id.
     household_activated = Signal(str)
+    # The "Register a household" button was clicked.
+    register_requested = Signal()
 
     def __init__(self, db: Database, *, district_id: str | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -56,6 +59,9 @@ class HouseholdsView(QWidget):
         self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
+        self.register_button = QPushButton(self.tr("Register a household…"))
+        self.register_button.setObjectName("register")
+        self.register_button.clicked.connect(self.register_requested)
 
         self.model = HouseholdTableModel(db, parent=self)
         self.table = QTableView()
@@ -67,6 +73,7 @@ class HouseholdsView(QWidget):
         filters.addWidget(self.village_combo)
         filters.addWidget(self.programme_combo)
         filters.addWidget(self.status_combo)
+        filters.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 6)
         layout.addLayout(filters)
@@ -148,6 +155,10 @@ class HouseholdsView(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def set_can_register(self, allowed: bool) -> None:
+        """Read-only users do not see the registration button."""
+        self.register_button.setVisible(allowed)
 
     # --- slots ------------------------------------------------------------------------------
 
