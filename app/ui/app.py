@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -13,14 +14,22 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QEventLoop,
+    Qt,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.errors import AppError
-from app.models.db import Database
+from app.models.db import (
+    DB_FILENAME,
+    Database,
+    check_not_too_new,
+    current_revision,
+    head_revision,
+    make_engine,
+)
 from app.services.auth import authenticate, signed_in_actor
 from app.services.context import Actor, ServiceContext
 from app.services.search import search_households
@@ -75,6 +84,66 @@ def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
     qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
 
 
+def needs_upgrade(data_dir: Path) -> bool:
+    """True if the data directory's database exists and is older than this build."""
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return False
+    probe = make_engine(f"sqlite:///{path}")
+    try:
+        check_not_too_new(probe)  # a newer database is refused later, with its own message
+        revision = current_revision(probe)
+    except AppError:
+        return False
+    finally:
+        probe.dispose()
+    return revision is not None and revision != head_revision()
+
+
+def open_database(data_dir: Path, *, show_progress: bool) -> Database:
+    """Open (and upgrade) the database; an upgrade shows a progress dialog meanwhile.
+
+    The upgrade runs in a plain thread that touches no Qt object, while the UI thread keeps
+    the dialog painted; the file is backed up before anything changes (``Database.open``).
+    """
+    if not show_progress or not needs_upgrade(data_dir):
+        return Database.open(data_dir)
+    dialog = QProgressDialog(
+        QCoreApplication.translate(
+            "Startup",
+            "Upgrading the database to this version of Roster…\n"
+            "A backup copy is made first; your unsent changes are kept.",
+        ),
+        "",
+        0,
+        0,
+    )
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(QCoreApplication.translate("Startup", "Roster"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["db"] = Database.open(data_dir)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="roster-upgrade")
+    worker.start()
+    while worker.is_alive():
+        QApplication.processEvents()
+        worker.join(0.05)
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    db = outcome["db"]
+    assert isinstance(db, Database)
+    return db
+
+
 def run_gui(data_dir: Path, smoke_test: bool = False) -> int:
     """Open the desktop client on ``data_dir``; the process exit code.
 
@@ -105,7 +174,7 @@ def run_gui(data_dir: Path, smoke_test: bool = False) -> int:
     window: MainWindow | None = None
     try:
         try:
-            db = Database.open(data_dir)
+            db = open_database(data_dir, show_progress=not smoke_test)
         except AppError as exc:
             log.error("cannot open the database: %s (%s)", exc.message, exc.code)
             _tell(smoke_test, app_error_text(exc))

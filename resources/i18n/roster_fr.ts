@@ -3478,4 +3478,17 @@ secondaire</translation>
         <translation>La synchronisation avec le siège a échoué ({code}). Réessayez plus tard ; vos modifications sont conservées.</translation>
     </message>
 </context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Upgrading the database to this version of Roster…
+A backup copy is made first; your unsent changes are kept.</source>
+        <translation>Mise à jour de la base de données pour cette version de Roster…
+Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées sont conservées.</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Roster</translation>
+    </message>
+</context>
 </TS>
