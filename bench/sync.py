@@ -13,8 +13,6 @@ import argparse
 import gzip
 import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from local_hq import free_port, start_server  # noqa: E402
 from sqlalchemy import select, text  # noqa: E402
 
 from app.models import Household  # noqa: E402
@@ -60,29 +59,6 @@ def gzip_json_size(db: ServerDatabase, rows: list[tuple[str, str]] | None, distr
                     records.append({"table": name, **{k: to_wire(v) for k, v in row.items()}})
     raw = json.dumps(records, separators=(",", ":"), ensure_ascii=False).encode()
     return len(gzip.compress(raw, compresslevel=6))
-
-
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.server.run", "--db", url, "--port", str(port)],
-        cwd=ROOT,
-        stderr=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return proc
-        time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("server did not start")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def run_size(households: int, work: Path) -> dict[str, Any]:

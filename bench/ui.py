@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from local_hq import free_port, start_server  # noqa: E402
 
 DEMO_DIR = Path("/tmp/roster-bench-50k")
 DEMO_HOUSEHOLDS = 50_000
@@ -193,29 +194,6 @@ def search_latency(app: Any, data_dir: Path) -> dict[str, Any]:
 
 
 # --- (c) ------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app.server.run", "--db", url, "--port", str(port)],
-        cwd=ROOT,
-        stderr=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return proc
-        time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("the local HQ did not start")
 
 
 def sync_stall(app: Any, households: int, work: Path) -> dict[str, Any]:
