@@ -342,6 +342,8 @@ def _insert(
         assert district is not None
         writer.record_exit(table=spec.name, row_id=op.row_id, district_id=district)
         values["district_id"] = district = follow
+        # The audit trail records the district the row really got, not the one proposed.
+        changes = {**changes, "district_id": (changes["district_id"][0], follow)}
     _check_rules(conn, spec, district, values)
     seq = writer.next_seq()
     now = datetime.now(UTC)

@@ -78,7 +78,10 @@ def _bounded_gunzip(body: bytes) -> bytes:
     import zlib
 
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = inflater.decompress(body, MAX_BODY_BYTES + 1)
+    try:
+        out = inflater.decompress(body, MAX_BODY_BYTES + 1)
+    except zlib.error as exc:  # garbled on the way: as unreadable as bad JSON
+        raise ValueError(f"not a gzip body ({exc})") from None
     if len(out) > MAX_BODY_BYTES or inflater.unconsumed_tail:
         raise ValueError("body too large once decompressed")
     return out

@@ -29,3 +29,8 @@ def date_time(value: datetime | None) -> str:
         return ""
     moment = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).toLocalTime()
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def money(value: int, currency: str = "") -> str:
+    """Whole minor units of ``currency`` with the locale's group separators (``15,000 XOF``)."""
+    return f"{QLocale().toString(int(value))} {currency}".strip()

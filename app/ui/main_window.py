@@ -49,7 +49,7 @@ from app.ui.views.grievances_view import GrievancesView
 from app.ui.views.household_compliance_panel import HouseholdCompliancePanel
 from app.ui.views.household_page import HouseholdPage
 from app.ui.views.households_view import HouseholdsView
-from app.ui.views.placeholder_view import PlaceholderView
+from app.ui.views.payments_view import PaymentsView
 
 STATUS_REFRESH_MS = 15_000
 HOUSEHOLDS, GRIEVANCES, COMPLIANCE, PAYMENTS, CONFLICTS = range(5)
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.grievances_view.household_activated.connect(self.open_household)
         self.compliance_view = ComplianceView(ctx)
         self.compliance_view.saved.connect(lambda _n: self.refresh_status())
+        self.payments_view = PaymentsView(ctx)
+        self.payments_view.detail.changed.connect(lambda _id: self.refresh_status())
 
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navigation")
@@ -116,16 +118,16 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 9px 14px; }"
         )
         self.pages = QStackedWidget()
-        areas: list[tuple[str, QWidget | None]] = [
+        areas: list[tuple[str, QWidget]] = [
             (self.tr("Households"), self.households_stack),
             (self.tr("Grievances"), self.grievances_view),
             (self.tr("Compliance"), self.compliance_view),
-            (self.tr("Payments"), None),
+            (self.tr("Payments"), self.payments_view),
             (self.tr("Conflicts"), self.conflicts_view),
         ]
         for title, page in areas:
             self.nav_list.addItem(QListWidgetItem(title))
-            self.pages.addWidget(page if page is not None else PlaceholderView(title))
+            self.pages.addWidget(page)
         self.nav_list.currentRowChanged.connect(self._on_area_changed)
         self.nav_list.setCurrentRow(HOUSEHOLDS)
 

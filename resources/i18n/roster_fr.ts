@@ -3491,4 +3491,389 @@ Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées so
         <translation>Roster</translation>
     </message>
 </context>
+<context>
+    <name>PaymentsView</name>
+    <message>
+        <source>Generate payroll</source>
+        <translation>Générer l’état de paiement</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Génération…</translation>
+    </message>
+    <message>
+        <source>Programme or cycle</source>
+        <translation>Programme ou cycle</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Établi par</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Programmes and cycles</source>
+        <translation>Programmes et cycles</translation>
+    </message>
+    <message>
+        <source>Payrolls</source>
+        <translation>États de paiement</translation>
+    </message>
+    <message>
+        <source>Sign in to see payments.</source>
+        <translation>Connectez-vous pour voir les paiements.</translation>
+    </message>
+    <message>
+        <source>No payroll yet</source>
+        <translation>Aucun état de paiement pour l’instant</translation>
+    </message>
+    <message>
+        <source>No open cycle of this programme without a payroll.</source>
+        <translation>Aucun cycle ouvert de ce programme sans état de paiement.</translation>
+    </message>
+    <message>
+        <source>{amount} base · {n} active</source>
+        <translation>{amount} de base · {n} actifs</translation>
+    </message>
+    <message>
+        <source>{n} payroll(s)</source>
+        <translation>{n} état(s) de paiement</translation>
+    </message>
+    <message>
+        <source>Cap: {amount}</source>
+        <translation>Plafond : {amount}</translation>
+    </message>
+    <message>
+        <source>Top-up {criterion}: {amount}</source>
+        <translation>Complément {criterion} : {amount}</translation>
+    </message>
+    <message>
+        <source>Per unmet condition: −{amount}</source>
+        <translation>Par condition non remplie : −{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollDetail</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Reconciliation file</source>
+        <translation>Fichier de rapprochement</translation>
+    </message>
+    <message>
+        <source>(no pay point)</source>
+        <translation>(sans point de paiement)</translation>
+    </message>
+    <message>
+        <source>← Back to payrolls</source>
+        <translation>← Retour aux états de paiement</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Motif du rejet</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Print payment list…</source>
+        <translation>Imprimer la liste de paiement…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Import reconciliation CSV…</source>
+        <translation>Importer un CSV de rapprochement…</translation>
+    </message>
+    <message>
+        <source>Close payroll</source>
+        <translation>Clôturer l’état de paiement</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Numéro de reçu</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>Marquer payé</translation>
+    </message>
+    <message>
+        <source>Reason not paid</source>
+        <translation>Motif du non-paiement</translation>
+    </message>
+    <message>
+        <source>Mark unpaid</source>
+        <translation>Marquer non payé</translation>
+    </message>
+    <message>
+        <source>All pay points</source>
+        <translation>Tous les points de paiement</translation>
+    </message>
+    <message>
+        <source>Pay point</source>
+        <translation>Point de paiement</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payés</translation>
+    </message>
+    <message>
+        <source>Paid amount</source>
+        <translation>Montant payé</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Non payés</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Receipt or reason</source>
+        <translation>Reçu ou motif</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Totals by pay point</source>
+        <translation>Totaux par point de paiement</translation>
+    </message>
+    <message>
+        <source>Payments (printed list order)</source>
+        <translation>Paiements (ordre de la liste imprimée)</translation>
+    </message>
+    <message>
+        <source>Selected payment:</source>
+        <translation>Paiement sélectionné :</translation>
+    </message>
+    <message>
+        <source>A supervisor or an HQ admin approves payrolls.</source>
+        <translation>Un superviseur ou un administrateur du siège approuve les états de paiement.</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was written.</source>
+        <translation>Impression annulée ; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Programme: {code} {name}</source>
+        <translation>Programme : {code} {name}</translation>
+    </message>
+    <message>
+        <source>Cycle: {code} ({start} – {end})</source>
+        <translation>Cycle : {code} ({start} – {end})</translation>
+    </message>
+    <message>
+        <source>District: {code}</source>
+        <translation>District : {code}</translation>
+    </message>
+    <message>
+        <source>Payments: {n}</source>
+        <translation>Paiements : {n}</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Total : {amount}</translation>
+    </message>
+    <message>
+        <source>Made by {user} on {when}</source>
+        <translation>Établi par {user} le {when}</translation>
+    </message>
+    <message>
+        <source>Approved for payment: {n} payments, {amount}.</source>
+        <translation>Approuvé pour paiement : {n} paiements, {amount}.</translation>
+    </message>
+    <message>
+        <source>Payroll rejected.</source>
+        <translation>État de paiement rejeté.</translation>
+    </message>
+    <message>
+        <source>{code} recorded as paid.</source>
+        <translation>{code} enregistré comme payé.</translation>
+    </message>
+    <message>
+        <source>{code} recorded as not paid.</source>
+        <translation>{code} enregistré comme non payé.</translation>
+    </message>
+    <message>
+        <source>Printed {rows} payments on {pages} page(s), total {amount}: {path}</source>
+        <translation>{rows} paiements imprimés sur {pages} page(s), total {amount} : {path}</translation>
+    </message>
+    <message>
+        <source>Approved by {user} on {when}</source>
+        <translation>Approuvé par {user} le {when}</translation>
+    </message>
+    <message>
+        <source>{n} above the cap of {cap}</source>
+        <translation>{n} au-dessus du plafond de {cap}</translation>
+    </message>
+    <message>
+        <source>{file}: {paid} paid, {unpaid} not paid, {same} unchanged.</source>
+        <translation>{file} : {paid} payés, {unpaid} non payés, {same} inchangés.</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {n} problem(s) in {rows} row(s). Nothing was recorded; correct the file and import it again.</source>
+        <translation>{file} a été refusé : {n} problème(s) dans {rows} ligne(s). Rien n’a été enregistré ; corrigez le fichier et importez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>{n} payments were rejected: their enrolment is no longer active.</source>
+        <translation>{n} paiements ont été rejetés : leur inscription n’est plus active.</translation>
+    </message>
+    <message>
+        <source>Payroll reconciled: {paid} paid ({amount}), {unpaid} not paid.</source>
+        <translation>État de paiement rapproché : {paid} payés ({amount}), {unpaid} non payés.</translation>
+    </message>
+    <message>
+        <source>Wrote {n} payments to {path}.</source>
+        <translation>{n} paiements écrits dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>Unconditional cash transfer</source>
+        <translation>Transfert monétaire non conditionnel</translation>
+    </message>
+    <message>
+        <source>Conditional cash transfer</source>
+        <translation>Transfert monétaire conditionnel</translation>
+    </message>
+    <message>
+        <source>Public works</source>
+        <translation>Travaux publics</translation>
+    </message>
+    <message>
+        <source>Cash plus</source>
+        <translation>Cash plus</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <source>Every two months</source>
+        <translation>Tous les deux mois</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Trimestriel</translation>
+    </message>
+    <message>
+        <source>Being generated</source>
+        <translation>En cours de génération</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Approved for payment</source>
+        <translation>Approuvé pour paiement</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>Rapproché</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejeté</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Non payé</translation>
+    </message>
+</context>
 </TS>

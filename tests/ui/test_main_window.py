@@ -11,7 +11,6 @@ from app.services.context import ServiceContext
 from app.services.status import status_summary
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
-from app.ui.views.placeholder_view import PlaceholderView
 from tests.ui.conftest import Registry
 
 pytestmark = pytest.mark.gui
@@ -73,15 +72,15 @@ def test_read_only_without_a_signed_in_user(qtbot, registry: Registry) -> None:
     assert window.households_view.model.rowCount() == 5
 
 
-def test_navigation_shows_placeholders_for_later_areas(qtbot, registry: Registry) -> None:
+def test_navigation_between_areas(qtbot, registry: Registry) -> None:
     window = _window(qtbot, registry.district.ctx())
     names = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
     assert names == ["Households", "Grievances", "Compliance", "Payments", "Conflicts"]
+    loads = window.payments_view.loads
     window.nav_list.setCurrentRow(3)
-    page = window.pages.currentWidget()
-    assert isinstance(page, PlaceholderView)
-    assert page.title_label.text() == "Payments"
-    assert page.notice_label.text() == "Coming soon in this version."
+    assert window.pages.currentWidget() is window.payments_view
+    qtbot.waitUntil(lambda: window.payments_view.loads > loads, timeout=5000)
+    assert window.payments_view.programme_tree.topLevelItemCount() >= 1
     window.nav_list.setCurrentRow(4)
     assert window.pages.currentWidget() is window.conflicts_view
 
