@@ -55,7 +55,13 @@ from app.services.grievances import (  # noqa: E402
 from app.services.search import search_households  # noqa: E402
 from app.ui import tasks  # noqa: E402
 from app.ui.i18n import install_translators, remove_translators  # noqa: E402
-from app.ui.main_window import COMPLIANCE, CONFLICTS, GRIEVANCES, MainWindow  # noqa: E402
+from app.ui.main_window import (  # noqa: E402
+    COMPLIANCE,
+    CONFLICTS,
+    GRIEVANCES,
+    PAYMENTS,
+    MainWindow,
+)
 from app.ui.views.compliance_view import ComplianceView  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -206,6 +212,9 @@ def stage(db: Database) -> dict[str, str]:
                     status="open",
                 )
             )
+    from app.services.payroll import generate_payroll
+
+    ids["payroll"] = generate_payroll(ctx, programme_code="CT-UNC", cycle_code="CT-UNC-2026-05")
     return ids
 
 
@@ -288,6 +297,13 @@ def shoot(db: Database, ids: dict[str, str], language: str, cache: Path) -> None
         window.nav_list.setCurrentRow(CONFLICTS)
         settle(0.5)
         save(window, "conflicts", language)
+
+        window.nav_list.setCurrentRow(PAYMENTS)
+        settle(0.8)
+        save(window, "payments", language)
+        window.payments_view.open_payroll(ids["payroll"])
+        settle(0.8)
+        save(window, "payroll", language)
     finally:
         tasks.wait_for_all()
         window.hide()
