@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import Hlc
@@ -21,6 +21,7 @@ from app.domain.vocab import OpKind
 from app.models.audit import AuditEntry
 from app.models.db import schema_version
 from app.models.recorder import CONTEXT_KEY, RowChange, WriteContext
+from app.models.sync_state import SyncConflict
 from app.server.db import ServerDatabase
 from app.server.sequence import allocate, index_row, record_exit, row_meta
 from app.sync.tables import SYNCED
@@ -65,6 +66,8 @@ def _sink(session: Session, ctx: WriteContext, changes: list[RowChange]) -> None
             seq=seq,
             meta=meta,
         )
+        if change.kind != OpKind.INSERT:
+            _refresh_open_conflicts(conn, table, row_id, change.fields, now)
         household = row_id if table == "households" else getattr(change.obj, "household_id", None)
         rows: list[dict[str, Any]] = [
             {
@@ -84,6 +87,42 @@ def _sink(session: Session, ctx: WriteContext, changes: list[RowChange]) -> None
         ]
         if rows:
             conn.execute(insert(AuditEntry), rows)
+
+
+def _refresh_open_conflicts(
+    conn: Connection,
+    table: str,
+    row_id: str,
+    fields: dict[str, dict[str, Any]],
+    now: datetime,
+) -> None:
+    """HQ changed a field that waits for a decision: the conflict shows HQ's value as it is now.
+
+    Otherwise the inbox would offer a stale "HQ value", and a decision taken against it could
+    overwrite HQ's later change without anyone having seen it.
+    """
+    open_rows = conn.execute(
+        select(SyncConflict.id, SyncConflict.field, SyncConflict.district_id).where(
+            SyncConflict.table_name == table,
+            SyncConflict.row_id == row_id,
+            SyncConflict.status == "open",
+            SyncConflict.field.in_(list(fields)),
+        )
+    ).all()
+    for conflict_id, name, district in open_rows:
+        conn.execute(
+            update(SyncConflict)
+            .where(SyncConflict.id == conflict_id)
+            .values(theirs_value=fields[name]["new"], theirs_by="HQ", theirs_at=now)
+        )
+        index_row(
+            conn,
+            table="sync_conflicts",
+            row_id=conflict_id,
+            district_id=district,
+            seq=allocate(conn),
+            meta={},
+        )
 
 
 @contextmanager

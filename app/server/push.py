@@ -411,7 +411,9 @@ def _insert_as_duplicate(
     mergeable = {
         name: (None, new) for name, (_old, new) in changes.items() if name != "district_id"
     }
-    result = _update(conn, writer, caller, spec, twin_op, mergeable, usernames)
+    result = _update(
+        conn, writer, caller, spec, twin_op, mergeable, usernames, insert_base=op.base_seq
+    )
     return {**result, "op_id": op.op_id, "merged_into": twin}
 
 
@@ -423,7 +425,9 @@ def _update(
     op: OpIn,
     changes: dict[str, tuple[Any, Any]],
     usernames: dict[str, str],
+    insert_base: int | None = None,
 ) -> dict[str, Any]:
+    """Merge an update (or, with ``insert_base``, a twin insert) into the HQ row."""
     current = writer.current_row(spec.table, spec.name, op.row_id)
     found = writer.row_meta(spec.name, op.row_id)
     if current is None or found is None:
@@ -444,7 +448,10 @@ def _update(
             raise Reject("OUT_OF_SCOPE", "the record belongs to another district")
     if spec.append_only:
         raise Reject("APPEND_ONLY", f"{spec.name} records are never changed, only added")
-    _check_references(conn, caller, spec, {k: v[1] for k, v in changes.items()})
+    # A twin insert keeps the "made before the laptop knew of the transfer" allowance.
+    _check_references(
+        conn, caller, spec, {k: v[1] for k, v in changes.items()}, base_seq=insert_base
+    )
     _check_rules(conn, spec, district, {k: v[1] for k, v in changes.items()})
     household_id = _household_of(spec, op.row_id, dict(current))
     ctx = ConflictContext(

@@ -60,10 +60,7 @@ EXAMPLES = int(os.environ.get("ROSTER_STATEFUL_EXAMPLES", "25"))
 #: Open bugs (see test_stateful_regressions.py, xfail strict). Their symptoms are counted as
 #: Hypothesis events instead of failing the machine, unless ROSTER_STATEFUL_STRICT=1. When a
 #: regression test starts passing, delete its entry here.
-KNOWN_BUGS: dict[str, str] = {
-    "stale-theirs": "test_the_conflict_shows_the_value_hq_set_after_it_opened",
-    "refused-child-insert": "test_offline_twins_for_a_household_transferred_meanwhile_merge",
-}
+KNOWN_BUGS: dict[str, str] = {}
 STRICT = os.environ.get("ROSTER_STATEFUL_STRICT") == "1"
 STEPS = int(os.environ.get("ROSTER_STATEFUL_STEPS", "30"))
 MAX_QUIESCE_ROUNDS = 8

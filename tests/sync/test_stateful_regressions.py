@@ -202,14 +202,6 @@ def test_a_refused_action_does_not_leave_a_phantom_hold_on_the_field(world: Worl
 # -- still open --------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "HQ edits of a held field (app/server/hq_writes.py _sink) leave the open conflict's "
-        "theirs_value (and its sync index) as they were: the inbox shows a stale HQ value and "
-        "keep_mine then overwrites HQ's later decision, which nobody saw"
-    ),
-)
 def test_the_conflict_shows_the_value_hq_set_after_it_opened(world: World) -> None:
     a1 = world.laptops["a1"]
     hid = register(a1.ctx())
@@ -323,15 +315,6 @@ def test_offline_record_for_a_household_transferred_meanwhile_is_kept(world: Wor
     assert audited == world.ids["D02"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the second of two offline twins of a record that followed its transferred household "
-        "is refused: app/server/push.py _insert_as_duplicate -> _update -> _check_references "
-        "has no follow exception (OUT_OF_SCOPE on household_id), so the twin is not merged and "
-        "stays on its laptop pointing at a household the laptop no longer has"
-    ),
-)
 def test_offline_twins_for_a_household_transferred_meanwhile_merge(world: World) -> None:
     a1, a2 = world.laptops["a1"], world.laptops["a2"]
     hid = register(a1.ctx())
