@@ -153,6 +153,9 @@ def remote_connection(db: Database) -> Iterator[Connection]:
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
         raw.execute("PRAGMA wal_autocheckpoint=0")
+        # Take the write lock at BEGIN like every other writer: a deferred transaction that
+        # reads first and writes later fails at once (SQLITE_BUSY) if the officer saved meanwhile.
+        conn.execution_options(sqlite_begin="IMMEDIATE")
         try:
             with conn.begin():
                 yield conn

@@ -68,7 +68,7 @@ def members(world: World, household_id: str) -> list[str]:
         ]
 
 
-# -- fixed -------------------------------------------------------------------------------------
+# -- fixed in app/sync (engine.py, transport.py, wire.py) and app/server/batch_writer.py -----------
 
 
 def test_household_transferred_away_and_back_while_a_laptop_was_offline_comes_back(
@@ -199,7 +199,7 @@ def test_a_refused_action_does_not_leave_a_phantom_hold_on_the_field(world: Worl
     assert hq_value(world, "SELECT head_id FROM households WHERE id=:h", h=hid) == people[3]
 
 
-# -- still open --------------------------------------------------------------------------------
+# -- fixed in app/server (resolve.py, hq_writes.py, admin.py, push.py) and app/sync/apply.py -------
 
 
 def test_the_conflict_shows_the_value_hq_set_after_it_opened(world: World) -> None:
