@@ -134,11 +134,9 @@ class FormDialog(QDialog):
         """Show errors reported for ``field`` where ``target``'s errors go."""
         self._aliases[field] = target
 
-    # --- to implement ------------------------------------------------------------------------
-
-    def collect(self) -> Any:
-        """The widgets' values as the ``save`` callable takes them; may raise ValidationFailed."""
-        raise NotImplementedError
+    #: Subclasses define ``collect(self)``: the widgets' values as the ``save`` callable takes
+    #: them; it may raise ValidationFailed. (Qt's metaclass rules out ``abc.abstractmethod``.)
+    collect: Callable[[], Any]
 
     # --- state -------------------------------------------------------------------------------
 

@@ -36,14 +36,8 @@ from app.ui import error_presenter, formatting, tasks
 from app.ui.itemmodels.record_table_model import RecordTableModel
 from app.ui.labels import vocab_label
 from app.ui.messages import app_error_text
-from app.ui.views.payroll_detail import (
-    ChooseOpenPath,
-    ChooseSavePath,
-    PayrollDetail,
-    ask_open_path,
-    ask_save_path,
-    make_table,
-)
+from app.ui.views.payroll_detail import PayrollDetail, make_table
+from app.ui.views.payroll_files import ChooseOpenPath, ChooseSavePath, ask_open_path, ask_save_path
 from app.ui.widgets.field_errors import ERROR_STYLE
 
 COL_PROGRAMME, COL_CYCLE, COL_STATUS, COL_COUNT, COL_TOTAL, COL_MAKER, COL_CREATED = range(7)

@@ -12,14 +12,12 @@ outcome.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,19 +32,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocab import PayrollStatus, Role
-from app.errors import AppError, Cancelled
+from app.errors import AppError
 from app.services.context import ServiceContext
 from app.services.payment_dto import ImportReport, PaymentRow, PayrollOut
 from app.services.payroll import approve_payroll, reject_payroll
 from app.services.payroll_queries import get_payroll, list_payments
 from app.services.reconciliation import close_payroll, mark_paid, mark_unpaid
-from app.services.reconciliation_csv import export_payroll_csv, import_reconciliation_csv
 from app.sync.progress import CancelToken, Progress
 from app.ui import error_presenter, formatting, tasks
 from app.ui.itemmodels.record_table_model import RecordTableModel
-from app.ui.labels import vocab_label
-from app.ui.messages import ERRORS, app_error_text, error_text
+from app.ui.messages import app_error_text
 from app.ui.sync_controller import ProgressRelay
+from app.ui.views import payroll_files, payroll_render
+from app.ui.views.payroll_files import (
+    ChooseOpenPath,
+    ChooseSavePath,
+    _message,
+    ask_open_path,
+    ask_save_path,
+)
 from app.ui.widgets.field_errors import ERROR_STYLE
 
 CAPTION_COLOUR = "#5f6368"
@@ -57,57 +61,6 @@ PRINTABLE = (
     PayrollStatus.APPROVED_FOR_PAYMENT,
     PayrollStatus.RECONCILED,
 )
-# Asks where to save a file (suggested path in); None: cancelled.
-ChooseSavePath = Callable[[QWidget, str], str | None]
-# Asks which file to open; None: cancelled.
-ChooseOpenPath = Callable[[QWidget], str | None]
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> str | None:
-    if suggested.lower().endswith(".pdf"):
-        kinds = QCoreApplication.translate("PayrollDetail", "PDF documents (*.pdf)")
-    else:
-        kinds = QCoreApplication.translate("PayrollDetail", "CSV files (*.csv)")
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("PayrollDetail", "Save as"), suggested, kinds
-    )
-    return path or None
-
-
-def ask_open_path(parent: QWidget) -> str | None:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent,
-        QCoreApplication.translate("PayrollDetail", "Reconciliation file"),
-        str(Path.home()),
-        QCoreApplication.translate("PayrollDetail", "CSV files (*.csv)"),
-    )
-    return path or None
-
-
-def print_payment_list(
-    ctx: ServiceContext,
-    *,
-    payroll_id: str,
-    pay_point_code: str | None,
-    out: Path,
-    progress: Callable[[Progress], None],
-    cancel: CancelToken,
-) -> Any:
-    """Stamp and render the payment list (runs in a worker); returns the ``PrintResult``."""
-    # Imported here: reportlab costs a quarter of a second at start-up otherwise.
-    from app.reports.payment_list import render_payment_list
-    from app.services.print_data import payment_list_data
-
-    data = payment_list_data(ctx, payroll_id=payroll_id, pay_point_code=pay_point_code)
-    return render_payment_list(data, out, progress=progress, cancel=cancel)
-
-
-def _row_problem(code: str, message: str) -> str:
-    """A row error in the interface language, or the service's words when it needs values."""
-    text = error_text(code) if code else ""
-    if not text or "{" in text or code not in ERRORS:
-        return message
-    return text
 
 
 def make_table(model: RecordTableModel) -> QTableView:
@@ -133,12 +86,6 @@ def _caption(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet(f"color: {CAPTION_COLOUR}; font-weight: bold; margin-top: 4px;")
     return label
-
-
-def _message(label: QLabel, text: str, *, ok: bool = False) -> None:
-    label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class PayrollDetail(QWidget):
@@ -432,89 +379,7 @@ class PayrollDetail(QWidget):
     # --- rendering ---------------------------------------------------------------------------
 
     def _render(self, page: PayrollOut, payments: list[PaymentRow]) -> None:
-        row, currency = page.row, page.row.currency
-        self.title_label.setText(row.name)
-        self.status_label.setText(vocab_label(row.status))
-        facts = [
-            self.tr("Programme: {code} {name}").format(
-                code=row.programme_code, name=page.programme_name
-            ),
-            self.tr("Cycle: {code} ({start} – {end})").format(
-                code=row.cycle_code,
-                start=formatting.short_date(page.cycle_start),
-                end=formatting.short_date(page.cycle_end),
-            ),
-            self.tr("District: {code}").format(code=row.district_code),
-            self.tr("Payments: {n}").format(n=formatting.number(row.payment_count)),
-            self.tr("Total: {amount}").format(amount=formatting.money(row.total_amount, currency)),
-            self.tr("Made by {user} on {when}").format(
-                user=row.created_by or "?", when=formatting.date_time(row.created_at)
-            ),
-        ]
-        if row.approved_at is not None:
-            facts.append(
-                self.tr("Approved by {user} on {when}").format(
-                    user=row.approved_by or "?", when=formatting.date_time(row.approved_at)
-                )
-            )
-        if page.over_cap:
-            facts.append(
-                self.tr("{n} above the cap of {cap}").format(
-                    n=formatting.number(len(page.over_cap)),
-                    cap=formatting.money(page.cap_amount or 0, currency),
-                )
-            )
-        self.facts_label.setText("  ·  ".join(facts))
-
-        none = self.tr("(no pay point)")
-        self.points_model.set_rows(
-            [
-                (
-                    f"{p.pay_point_code} {p.pay_point_name or ''}".strip()
-                    if p.pay_point_code
-                    else none,
-                    formatting.number(p.payments),
-                    formatting.money(p.amount, currency),
-                    formatting.number(p.paid),
-                    formatting.money(p.paid_amount, currency),
-                    formatting.number(p.unpaid),
-                    formatting.number(p.open),
-                )
-                for p in page.pay_points
-            ]
-        )
-        chosen = self.pay_point_combo.currentData()
-        self.pay_point_combo.clear()
-        self.pay_point_combo.addItem(self.tr("All pay points"), None)
-        for p in page.pay_points:
-            if p.pay_point_code:
-                self.pay_point_combo.addItem(
-                    f"{p.pay_point_code} {p.pay_point_name or ''}".strip(), p.pay_point_code
-                )
-        self.pay_point_combo.setCurrentIndex(max(0, self.pay_point_combo.findData(chosen)))
-
-        selected = self.selected_payment()
-        self.payments_model.set_rows(
-            [
-                (
-                    p.code,
-                    p.household_code,
-                    p.recipient_name,
-                    p.village_name,
-                    p.pay_point_code or "",
-                    formatting.money(p.amount, currency),
-                    vocab_label(p.status),
-                    p.receipt or p.unpaid_reason or "",
-                )
-                for p in payments
-            ],
-            keys=[p.id for p in payments],
-        )
-        if selected is not None:
-            ids = [p.id for p in payments]
-            if selected.id in ids:
-                self.select_payment(ids.index(selected.id))
-        self._update_actions()
+        payroll_render.render(self, page, payments)
 
     def selected_payment(self) -> PaymentRow | None:
         index = self.payments_table.selectionModel().currentIndex()
@@ -691,167 +556,41 @@ class PayrollDetail(QWidget):
             ),
         )
 
-    # --- files -------------------------------------------------------------------------------
+    # --- files (actions in app/ui/views/payroll_files.py) ---------------------------------
 
     def _suggested(self, suffix: str) -> str:
-        assert self._payroll is not None
-        point = self.pay_point_combo.currentData()
-        name = self._payroll.row.name.replace("/", "-").replace(" ", "_")
-        return str(Path.home() / f"{name}{'-' + point if point else ''}{suffix}")
+        return payroll_files.suggested(self, suffix)
 
     def _on_export_clicked(self) -> None:
-        if self._payroll is None:
-            return
-        chosen = self._choose_save_path(self, self._suggested(".csv"))
-        if not chosen:
-            return
-        out = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
-        ctx, pid = self._ctx, self._payroll.id
-        point = self.pay_point_combo.currentData()
-        self._run(
-            lambda: export_payroll_csv(ctx, payroll_id=pid, path=out, pay_point_code=point),
-            name="export",
-            label=self.action_label,
-            done=lambda rows: self.tr("Wrote {n} payments to {path}.").format(
-                n=formatting.number(rows), path=out
-            ),
-        )
+        payroll_files.on_export_clicked(self)
 
     def _on_import_clicked(self) -> None:
-        if self._payroll is None or self._busy:
-            return
-        chosen = self._choose_open_path(self)
-        if not chosen:
-            return
-        ctx, pid, path = self._ctx, self._payroll.id, Path(chosen)
-        self._clear_messages()
-        self.errors_box.hide()
-        self._busy = True
-        self._update_actions()
-        tasks.submit(
-            lambda: import_reconciliation_csv(ctx, payroll_id=pid, path=path),
-            on_success=lambda report: self._on_imported(pid, report),
-            on_failure=self._on_import_failed,
-            pool_name=tasks.WRITES,
-            name="reconciliation import",
-            owner=self,
-        )
+        payroll_files.on_import_clicked(self)
 
     def _on_imported(self, payroll_id: str, report: ImportReport) -> None:
-        self._busy = False
-        if report.ok:
-            _message(
-                self.action_label,
-                self.tr("{file}: {paid} paid, {unpaid} not paid, {same} unchanged.").format(
-                    file=report.file_name,
-                    paid=formatting.number(report.paid),
-                    unpaid=formatting.number(report.unpaid),
-                    same=formatting.number(report.unchanged),
-                ),
-                ok=True,
-            )
-            self.changed.emit(payroll_id)
-            self.load(payroll_id)
-        else:
-            self.errors_model.set_rows(
-                [(str(e.row), e.code, _row_problem(e.error, e.message)) for e in report.errors],
-                tooltips=[e.message for e in report.errors],
-            )
-            self.errors_caption.setText(
-                self.tr(
-                    "{file} was refused: {n} problem(s) in {rows} row(s). Nothing was recorded;"
-                    " correct the file and import it again."
-                ).format(
-                    file=report.file_name,
-                    n=formatting.number(len(report.errors)),
-                    rows=formatting.number(len({e.row for e in report.errors})),
-                )
-            )
-            self.errors_box.show()
-            self._update_actions()
-        self.imported.emit(report)
+        payroll_files.on_imported(self, payroll_id, report)
 
     def _on_import_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self._update_actions()
-        if isinstance(exc, AppError):
-            _message(self.action_label, app_error_text(exc))
-        else:
-            error_presenter.present(exc, self)
-
-    # --- printing ----------------------------------------------------------------------------
+        payroll_files.on_import_failed(self, exc)
 
     @property
     def printing(self) -> bool:
         return self._print_token is not None
 
     def _on_print_clicked(self) -> None:
-        if self._payroll is None or self._busy:
-            return
-        chosen = self._choose_save_path(self, self._suggested(".pdf"))
-        if not chosen:
-            return
-        out = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        ctx, pid = self._ctx, self._payroll.id
-        point = self.pay_point_combo.currentData()
-        token = self._print_token = CancelToken()
-        report = self._relay.report
-        self._clear_messages()
-        self._busy = True
-        self._update_actions()
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
-        tasks.submit(
-            lambda: print_payment_list(
-                ctx, payroll_id=pid, pay_point_code=point, out=out, progress=report, cancel=token
-            ),
-            on_success=self._on_printed,
-            on_failure=self._on_print_failed,
-            pool_name=tasks.WRITES,
-            name="payment list",
-            owner=self,
-        )
+        payroll_files.on_print_clicked(self)
 
     def cancel_print(self) -> None:
-        if self._print_token is not None:
-            self._print_token.cancel()
-            self.cancel_button.setEnabled(False)
+        payroll_files.cancel_print(self)
 
     def _on_print_progress(self, p: Progress) -> None:
-        if p.total:
-            self.progress_bar.setRange(0, p.total)
-            self.progress_bar.setValue(min(p.done, p.total))
+        payroll_files.on_print_progress(self, p)
 
     def _print_finished(self) -> None:
-        self._print_token = None
-        self._busy = False
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-        self._update_actions()
+        payroll_files.print_finished(self)
 
     def _on_printed(self, result: Any) -> None:
-        self._print_finished()
-        _message(
-            self.action_label,
-            self.tr("Printed {rows} payments on {pages} page(s), total {amount}: {path}").format(
-                rows=formatting.number(result.rows),
-                pages=formatting.number(result.pages),
-                amount=formatting.money(
-                    result.total, self._payroll.row.currency if self._payroll else ""
-                ),
-                path=result.path,
-            ),
-            ok=True,
-        )
-        self.printed.emit(str(result.path))
+        payroll_files.on_printed(self, result)
 
     def _on_print_failed(self, exc: BaseException) -> None:
-        self._print_finished()
-        if isinstance(exc, Cancelled):
-            _message(self.action_label, self.tr("Printing cancelled; no file was written."))
-        elif isinstance(exc, AppError):
-            _message(self.action_label, app_error_text(exc))
-        else:
-            error_presenter.present(exc, self)
+        payroll_files.on_print_failed(self, exc)
