@@ -20,6 +20,7 @@ from app.models.payment import (
     Reconciliation,
 )
 from app.models.programme import BenefitTopUp, Enrolment, Programme, ProgrammeLocation
+from app.models.recertification import CrossCheckMatch, RecertificationRound, RecertificationTask
 from app.models.registry import Household, Individual
 from app.models.sync_state import OutboxOp, SyncConflict, SyncStateEntry
 from app.models.user import Device, User
@@ -35,6 +36,7 @@ __all__ = [
     "ChangeRequest",
     "ComplianceRecord",
     "CorrectiveAction",
+    "CrossCheckMatch",
     "Device",
     "Enrolment",
     "Grievance",
@@ -50,6 +52,8 @@ __all__ = [
     "Programme",
     "ProgrammeCondition",
     "ProgrammeLocation",
+    "RecertificationRound",
+    "RecertificationTask",
     "Reconciliation",
     "ServicePoint",
     "SyncConflict",

@@ -66,6 +66,7 @@ class Payroll(SyncedMixin, DistrictScopedMixin, Base):
     created_by: Mapped[str | None] = mapped_column(String(36))
     approved_by: Mapped[str | None] = mapped_column(String(36))
     approved_at: Mapped[datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class Payment(SyncedMixin, DistrictScopedMixin, Base):

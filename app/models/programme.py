@@ -33,6 +33,8 @@ class Programme(SyncedMixin, Base):
     cap_amount: Mapped[int | None] = mapped_column(Integer)
     deduction_per_unmet: Mapped[int] = mapped_column(Integer, default=0)
     criteria: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    #: Change-request types (``ChangeRequestType``) that need a checker's approval here.
+    approval_required: Mapped[list[str]] = mapped_column(JSON, default=list)
     starts_on: Mapped[date | None]
     ends_on: Mapped[date | None]
 
