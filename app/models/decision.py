@@ -26,6 +26,8 @@ class ChangeRequest(SyncedMixin, DistrictScopedMixin, Base):
     household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"), index=True)
     old_values: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     new_values: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    #: The arguments the change is applied with on approval (the service call, not its diff).
+    params: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     reason: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(12), default=ChangeRequestStatus.DRAFT, index=True)
     maker_id: Mapped[str] = mapped_column(String(36))

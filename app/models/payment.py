@@ -96,6 +96,8 @@ class Payment(SyncedMixin, DistrictScopedMixin, Base):
     base_amount: Mapped[int] = mapped_column(Integer, default=0)
     top_up_amount: Mapped[int] = mapped_column(Integer, default=0)
     deduction_amount: Mapped[int] = mapped_column(Integer, default=0)
+    adjustment_amount: Mapped[int] = mapped_column(Integer, default=0)
+    recovery_amount: Mapped[int] = mapped_column(Integer, default=0)
     over_cap: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(String(24), default=PaymentStatus.ACCEPTED)
     receipt: Mapped[str | None] = mapped_column(String(40))

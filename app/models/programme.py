@@ -73,3 +73,7 @@ class Enrolment(SyncedMixin, DistrictScopedMixin, Base):
     status_reason: Mapped[str | None] = mapped_column(String(40))
     status_date: Mapped[date | None]
     enrolled_on: Mapped[date | None]
+    #: Decided on a case: added to (or, negative, taken from) every payment, in minor units.
+    benefit_adjustment: Mapped[int] = mapped_column(Integer, default=0)
+    #: Overpayment still to recover, in minor units; payrolls deduct it until it reaches zero.
+    recovery_balance: Mapped[int] = mapped_column(Integer, default=0)

@@ -191,6 +191,25 @@ def upgrade() -> None:
             batch_op.f("ix_recertification_tasks_village_id"), ["village_id"], unique=False
         )
 
+    with op.batch_alter_table("change_requests", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("params", sa.JSON(), nullable=False, server_default="{}"))
+
+    with op.batch_alter_table("enrolments", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("benefit_adjustment", sa.Integer(), nullable=False, server_default="0")
+        )
+        batch_op.add_column(
+            sa.Column("recovery_balance", sa.Integer(), nullable=False, server_default="0")
+        )
+
+    with op.batch_alter_table("payments", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("adjustment_amount", sa.Integer(), nullable=False, server_default="0")
+        )
+        batch_op.add_column(
+            sa.Column("recovery_amount", sa.Integer(), nullable=False, server_default="0")
+        )
+
     with op.batch_alter_table("payrolls", schema=None) as batch_op:
         batch_op.add_column(sa.Column("rejection_reason", sa.String(length=200), nullable=True))
 
@@ -201,6 +220,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("payments", schema=None) as batch_op:
+        batch_op.drop_column("recovery_amount")
+        batch_op.drop_column("adjustment_amount")
+
+    with op.batch_alter_table("enrolments", schema=None) as batch_op:
+        batch_op.drop_column("recovery_balance")
+        batch_op.drop_column("benefit_adjustment")
+
+    with op.batch_alter_table("change_requests", schema=None) as batch_op:
+        batch_op.drop_column("params")
+
     with op.batch_alter_table("programmes", schema=None) as batch_op:
         batch_op.drop_column("approval_required")
 
