@@ -85,3 +85,9 @@ class Cancelled(AppError):
     """A long operation was cancelled by the user."""
 
     code = "CANCELLED"
+
+
+class ApprovalRequired(AppError):
+    """The change needs a checker's approval under the programme's rules: submit a request."""
+
+    code = "NEEDS_APPROVAL"

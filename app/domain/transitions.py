@@ -63,7 +63,9 @@ TRANSITIONS: Mapping[type[StrEnum], Mapping[str, frozenset[str]]] = {
     },
     ChangeRequestStatus: {
         C.DRAFT: frozenset({C.PENDING}),
-        C.PENDING: frozenset({C.APPROVED, C.REJECTED}),
+        # Approval applies the change in the same transaction, so PENDING goes straight to
+        # APPLIED; APPROVED stays for an approval whose application is deferred.
+        C.PENDING: frozenset({C.APPROVED, C.APPLIED, C.REJECTED}),
         C.APPROVED: frozenset({C.APPLIED}),
         C.REJECTED: frozenset(),
         C.APPLIED: frozenset(),

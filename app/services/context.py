@@ -48,9 +48,19 @@ class ServiceContext:
     actor: Actor | None = None
     clock_ms: Callable[[], int] | None = None
     _device_id: str | None = field(default=None, repr=False)
+    #: Set while a checker's approval applies a change request: the change's own service runs
+    #: inside the approval's transaction (one user action) and skips the approval check.
+    joined_session: Session | None = field(default=None, repr=False)
+    approving: bool = False
 
     def with_actor(self, actor: Actor | None) -> ServiceContext:
         return ServiceContext(self.db, actor, self.clock_ms, self._device_id)
+
+    def joined(self, session: Session, *, approving: bool) -> ServiceContext:
+        """This context, running its services inside ``session``'s open transaction."""
+        return ServiceContext(
+            self.db, self.actor, self.clock_ms, self._device_id, session, approving
+        )
 
     def require_actor(self) -> Actor:
         if self.actor is None:
@@ -105,6 +115,10 @@ def unit_of_work(ctx: ServiceContext) -> Iterator[Session]:
     """
     actor = ctx.require_actor()
     actor.can_write()
+    if ctx.joined_session is not None:
+        # Part of a larger action (an approval applying a request): its transaction decides.
+        yield ctx.joined_session
+        return
     session = ctx.db.write_session()
     session.info[CONTEXT_KEY] = WriteContext(
         user_id=actor.user_id,

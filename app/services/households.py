@@ -11,6 +11,7 @@ from app.domain.transitions import check_transition
 from app.domain.vocab import (
     AccountStatus,
     AccountVerification,
+    ChangeRequestType,
     EnrolmentStatus,
     ExitReason,
     PaymentMethod,
@@ -20,6 +21,7 @@ from app.models.base import new_id
 from app.models.payment import PaymentAccount
 from app.models.programme import Enrolment, Programme
 from app.models.registry import Household
+from app.services.approval_policy import require_no_approval
 from app.services.context import ServiceContext, get_state, set_state, unit_of_work
 from app.services.dto import HouseholdIn, MoveResult
 from app.services.lookups import (
@@ -186,8 +188,10 @@ def move_household(
                 Enrolment.status.in_(LIVE_ENROLMENT),
             )
         ).all()
+        leaving = [e.id for e, _ in rows if not programme_covers(session, e.programme_id, village)]
+        require_no_approval(ctx, session, change_type=ChangeRequestType.MOVE, enrolment_ids=leaving)
         for enrolment, programme_code in rows:
-            if not programme_covers(session, enrolment.programme_id, village):
+            if enrolment.id in leaving:
                 check_transition(EnrolmentStatus, enrolment.status, EnrolmentStatus.EXITED)
                 enrolment.status = EnrolmentStatus.EXITED
                 enrolment.status_reason = ExitReason.MOVED_OUT_OF_AREA
@@ -232,6 +236,9 @@ def set_payment_account(
         errors.raise_if_any()
         holder = member_of(
             session, household, holder_id or household.primary_recipient_id or "", field="holder_id"
+        )
+        require_no_approval(
+            ctx, session, change_type=ChangeRequestType.PAYMENT_ACCOUNT, household_id=household.id
         )
         current = list(
             session.scalars(

@@ -13,6 +13,7 @@ from app.domain.transitions import check_transition
 from app.domain.vocab import (
     AccountStatus,
     ArrivalReason,
+    ChangeRequestType,
     EnrolmentStatus,
     ExitReason,
     HouseholdStatus,
@@ -27,6 +28,7 @@ from app.errors import FieldError, ValidationFailed
 from app.models.payment import PaymentAccount
 from app.models.programme import Enrolment
 from app.models.registry import Household, Individual
+from app.services.approval_policy import require_no_approval
 from app.services.context import ServiceContext, unit_of_work
 from app.services.dto import MemberIn
 from app.services.lookups import (
@@ -221,6 +223,9 @@ def _depart(
             errors.add("date", "BEFORE_BIRTH")
         errors.raise_if_any()
         check_transition(MemberStatus, person.status, status)
+        require_no_approval(
+            ctx, session, change_type=ChangeRequestType.MEMBER_REMOVAL, household_id=household.id
+        )
         others = [m for m in live_members(session, household.id) if m.id != person.id]
         result = _reassign_roles(
             session, household, person, others, new_head_id, new_primary_recipient_id
@@ -366,6 +371,9 @@ def set_head(ctx: ServiceContext, *, household_ref: str, individual_id: str) -> 
         person = member_of(session, household, individual_id)
         if household.head_id == person.id:
             raise ValidationFailed([FieldError("individual_id", "ALREADY_HEAD")])
+        require_no_approval(
+            ctx, session, change_type=ChangeRequestType.HEAD_OR_RECIPIENT, household_id=household.id
+        )
         household.head_id = person.id
 
 
@@ -376,6 +384,9 @@ def set_recipient(
     actor = ctx.require_actor()
     with unit_of_work(ctx) as session:
         household = household_by_ref(session, household_ref, actor)
+        require_no_approval(
+            ctx, session, change_type=ChangeRequestType.HEAD_OR_RECIPIENT, household_id=household.id
+        )
         if individual_id is None:
             if not secondary:
                 raise ValidationFailed([FieldError("individual_id", "REQUIRED")])
