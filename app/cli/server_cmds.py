@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Runtime, add_command, add_group, code_arg, read_password
+from app.cli.common import Runtime, UsageError, add_command, add_group, code_arg, read_password
 from app.cli.output import print_json, print_table, text
 from app.domain.vocab import Role
 
@@ -70,6 +70,19 @@ def register(subparsers: Any) -> None:
     transfer.add_argument("household", metavar="HOUSEHOLD_CODE")
     transfer.add_argument("--village", required=True, type=code_arg, metavar="VCODE")
     transfer.add_argument("--address", default="")
+    approvals = command(
+        "approvals",
+        run_approvals,
+        "show which changes need a checker's approval, or set them for a programme",
+    )
+    approvals.add_argument("--programme", metavar="CODE")
+    approvals.add_argument(
+        "--require",
+        metavar="TYPES",
+        help="comma-separated change types (PAYMENT_ACCOUNT, ENROLMENT_STATUS, HEAD_OR_RECIPIENT, "
+        "MOVE, MEMBER_REMOVAL, BENEFIT_ADJUSTMENT, PAY_POINT, OVERPAYMENT_RECOVERY); "
+        "empty for none",
+    )
 
 
 def _db(rt: Runtime) -> Any:
@@ -241,3 +254,26 @@ def run_snapshot(rt: Runtime) -> None:
             f"district {summary.district_code}: {summary.rows} records in {summary.pages} pages, "
             f"{summary.bytes / 1e6:.1f} MB, built in {summary.seconds:.1f} s"
         )
+
+
+def run_approvals(rt: Runtime) -> None:
+    from app.server.programme_admin import approval_rules, set_approval_rules
+
+    db = _db(rt)
+    try:
+        if rt.args.require is not None:
+            if not rt.args.programme:
+                raise UsageError("--require needs --programme CODE")
+            set_approval_rules(
+                db, programme_code=rt.args.programme, change_types=rt.args.require.split(",")
+            )
+        rules = approval_rules(db)
+    finally:
+        db.close()
+    if rt.args.programme:
+        rules = {k: v for k, v in rules.items() if k == rt.args.programme}
+    if rt.json:
+        print_json(rules)
+        return
+    for code, types in rules.items():
+        print(f"{code}: {', '.join(types) if types else 'no approval needed'}")

@@ -17,6 +17,7 @@ from app.server.caller import Caller, Reject
 from app.server.db import ServerDatabase
 from app.server.merge import ConflictContext, merge_update, open_conflicts
 from app.server.models import AppliedOp, ScopeExit
+from app.server.request_rules import check_decision, check_new_request
 from app.server.resolve import resolve_conflict
 from app.sync.tables import SYNCED, SyncedTable
 from app.sync.wire import from_wire, to_wire
@@ -345,6 +346,8 @@ def _insert(
         # The audit trail records the district the row really got, not the one proposed.
         changes = {**changes, "district_id": (changes["district_id"][0], follow)}
     _check_rules(conn, spec, district, values)
+    if spec.name == "change_requests":
+        check_new_request(conn, spec.table, values)
     seq = writer.next_seq()
     now = datetime.now(UTC)
     row = {
@@ -453,6 +456,8 @@ def _update(
         conn, caller, spec, {k: v[1] for k, v in changes.items()}, base_seq=insert_base
     )
     _check_rules(conn, spec, district, {k: v[1] for k, v in changes.items()})
+    if spec.name == "change_requests":
+        check_decision(dict(current), {k: v[1] for k, v in changes.items()})
     household_id = _household_of(spec, op.row_id, dict(current))
     ctx = ConflictContext(
         spec, op.row_id, district, household_id, op.op_id, op.hlc, caller, usernames

@@ -210,8 +210,29 @@ def _record_results(
             )
         if rejected_rows or merged:
             # Put HQ's version back where HQ refused a change; drop local twins HQ merged away.
-            apply_tables(conn, answer.get("tables", {}), pending_by_row(conn))
-            remove_rows(conn, merged)
+            tables = answer.get("tables", {})
+            apply_tables(conn, tables, pending_by_row(conn))
+            remove_rows(conn, merged + _refused_inserts(results, ops, tables))
+
+
+def _refused_inserts(
+    results: list[dict[str, Any]], ops: dict[str, OutboxOp], tables: dict[str, Any]
+) -> list[list[str]]:
+    """New records HQ refused and does not have: they leave this laptop too (the refused op
+    keeps their values, listed with HQ's reason, so the officer can correct and resend)."""
+    known = {
+        (name, row[block["columns"].index("id")])
+        for name, block in tables.items()
+        for row in block.get("rows", [])
+    }
+    return [
+        [op.table_name, op.row_id]
+        for res in results
+        if res["status"] == "rejected"
+        and (op := ops.get(res["op_id"])) is not None
+        and op.kind == "insert"
+        and (op.table_name, op.row_id) not in known
+    ]
 
 
 def pull(
