@@ -11,11 +11,12 @@ from app.cli.common import Runtime, add_command, add_group, code_arg, parse_assi
 from app.cli.household_view import print_household
 from app.cli.output import print_json, print_table
 from app.cli.refs import household_ref, load_household, resolve_optional
+from app.cli.request_cmds import report_pending
 from app.domain.vocab import EnrolmentStatus, PaymentMethod
+from app.services.change_requests import submit_change
+from app.services.dto import MoveResult
 from app.services.households import (
     PLAIN_FIELDS,
-    move_household,
-    set_payment_account,
     update_household,
 )
 from app.services.search import SORTS, count_households, search_households
@@ -89,6 +90,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("code", metavar="CODE", type=household_ref)
     p.add_argument("--village", required=True, metavar="VCODE", type=code_arg)
     p.add_argument("--address", required=True, metavar="TEXT")
+    p.add_argument("--reason", default="", help="why (shown to the checker if approval is needed)")
 
     p = add_command(
         group,
@@ -106,6 +108,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--holder", metavar="MEMBER", help="id, CODE:N or N (default: the primary recipient)"
     )
+    p.add_argument("--reason", default="", help="why (shown to the checker if approval is needed)")
 
     member_cmds.register(group)
 
@@ -165,9 +168,17 @@ def run_update(rt: Runtime) -> None:
 
 def run_move(rt: Runtime) -> None:
     args = rt.args
-    result = move_household(
-        rt.context(), household_ref=args.code, village_code=args.village, address=args.address
+    outcome = submit_change(
+        rt.context(),
+        type="MOVE",
+        target_id=args.code,
+        params={"village_code": args.village, "address": args.address},
+        reason=args.reason,
     )
+    if report_pending(rt, outcome):
+        return
+    result = outcome.result
+    assert isinstance(result, MoveResult)
     if rt.json:
         print_json({"household": args.code, **asdict(result)})
         return
@@ -182,15 +193,22 @@ def run_move(rt: Runtime) -> None:
 def run_set_payment_account(rt: Runtime) -> None:
     args = rt.args
     holder = resolve_optional(rt, args.holder, household=args.code, field="holder_id")
-    account_id = set_payment_account(
+    outcome = submit_change(
         rt.context(),
-        household_ref=args.code,
-        method=args.method,
-        provider=args.provider,
-        account_number=args.number,
-        account_name=args.name,
-        holder_id=holder.id if holder else None,
+        type="PAYMENT_ACCOUNT",
+        target_id=args.code,
+        params={
+            "method": args.method,
+            "provider": args.provider,
+            "account_number": args.number,
+            "account_name": args.name,
+            "holder_id": holder.id if holder else None,
+        },
+        reason=args.reason,
     )
+    if report_pending(rt, outcome):
+        return
+    account_id = outcome.result
     page = load_household(rt, args.code)
     account = next(a for a in page.payment_accounts if a.id == account_id)
     if rt.json:

@@ -20,16 +20,14 @@ from app.cli.refs import (
     resolve_member,
     resolve_optional,
 )
+from app.cli.request_cmds import report_pending
 from app.domain.vocab import ArrivalReason, LeaveReason, Relationship
+from app.services.change_requests import submit_change
 from app.services.dto import HouseholdOut, MemberIn
 from app.services.members import (
     MEMBER_FIELDS,
     DepartureResult,
     add_member,
-    record_death,
-    record_member_left,
-    set_head,
-    set_recipient,
     update_member,
 )
 
@@ -190,14 +188,22 @@ def run_record_death(rt: Runtime) -> None:
     person = resolve_member(rt, rt.args.member)
     before = load_household(rt, person.household_code)
     new_head, new_recipient = _replacement_ids(rt, person)
-    result = record_death(
+    outcome = submit_change(
         rt.context(),
-        individual_id=person.id,
-        date_of_death=rt.args.date,
-        cause=rt.args.cause,
-        new_head_id=new_head,
-        new_primary_recipient_id=new_recipient,
+        type="MEMBER_REMOVAL",
+        target_id=person.id,
+        params={
+            "kind": "DEATH",
+            "date": rt.args.date,
+            "reason": rt.args.cause,
+            "new_head_id": new_head,
+            "new_primary_recipient_id": new_recipient,
+        },
     )
+    if report_pending(rt, outcome):
+        return
+    result = outcome.result
+    assert isinstance(result, DepartureResult)
     _departure(rt, person, before, f"died on {rt.args.date}", result)
 
 
@@ -205,20 +211,35 @@ def run_member_left(rt: Runtime) -> None:
     person = resolve_member(rt, rt.args.member)
     before = load_household(rt, person.household_code)
     new_head, new_recipient = _replacement_ids(rt, person)
-    result = record_member_left(
+    outcome = submit_change(
         rt.context(),
-        individual_id=person.id,
-        date_left=rt.args.date,
-        reason=rt.args.reason,
-        new_head_id=new_head,
-        new_primary_recipient_id=new_recipient,
+        type="MEMBER_REMOVAL",
+        target_id=person.id,
+        params={
+            "kind": "LEFT",
+            "date": rt.args.date,
+            "reason": rt.args.reason,
+            "new_head_id": new_head,
+            "new_primary_recipient_id": new_recipient,
+        },
     )
+    if report_pending(rt, outcome):
+        return
+    result = outcome.result
+    assert isinstance(result, DepartureResult)
     _departure(rt, person, before, f"left on {rt.args.date} ({rt.args.reason.upper()})", result)
 
 
 def run_set_head(rt: Runtime) -> None:
     person = resolve_member(rt, rt.args.member, household=rt.args.code)
-    set_head(rt.context(), household_ref=rt.args.code, individual_id=person.id)
+    outcome = submit_change(
+        rt.context(),
+        type="HEAD_OR_RECIPIENT",
+        target_id=rt.args.code,
+        params={"role": "HEAD", "individual_id": person.id},
+    )
+    if report_pending(rt, outcome):
+        return
     if rt.json:
         print_json({"household": person.household_code, "head_id": person.id})
     else:
@@ -231,12 +252,17 @@ def run_set_recipient(rt: Runtime) -> None:
         person = None
     else:
         person = resolve_member(rt, rt.args.member, household=rt.args.code)
-    set_recipient(
+    outcome = submit_change(
         rt.context(),
-        household_ref=rt.args.code,
-        individual_id=person.id if person else None,
-        secondary=secondary,
+        type="HEAD_OR_RECIPIENT",
+        target_id=rt.args.code,
+        params={
+            "role": "SECONDARY" if secondary else "PRIMARY",
+            "individual_id": person.id if person else None,
+        },
     )
+    if report_pending(rt, outcome):
+        return
     role = "alternate recipient" if secondary else "primary recipient"
     if rt.json:
         key = "secondary_recipient_id" if secondary else "primary_recipient_id"

@@ -130,8 +130,12 @@ def submit_change(
     reason: str = "",
     case_id: str | None = None,
     link: Link | None = None,
+    always_review: bool = False,
 ) -> ChangeOutcome:
-    """Apply a sensitive change now, or hold it for approval if a programme asks for that."""
+    """Apply a sensitive change now, or hold it for approval if a programme asks for that.
+
+    ``always_review`` holds it whatever the programmes say (a case's corrective action).
+    """
     actor = ctx.require_actor()
     actor.can_write()
     kind = _kind(type)
@@ -140,8 +144,10 @@ def submit_change(
     clean_reason = errors.optional_text("reason", reason, max_len=500)
     errors.raise_if_any()
     changes, household_id, district_id, needed = _preview(ctx, kind, target_id, clean)
+    if kind.target_table == "households":
+        target_id = household_id  # a household code given as reference is stored as its id
     with unit_of_work(ctx) as session:
-        if not needed:
+        if not needed and not always_review:
             result = kind.apply(ctx.joined(session, approving=False), target_id, clean)
             if link is not None:
                 link(session, None, S.APPLIED)
