@@ -15,23 +15,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.domain.vocab import ChangeRequestStatus
+from app.services.change_requests import ChangeOutcome, submit_change
 from app.services.context import ServiceContext
 from app.services.dto import HouseholdOut, MoveResult
-from app.services.households import (
-    move_household,
-    register_household,
-    set_payment_account,
-    update_household,
-)
-from app.services.members import (
-    DepartureResult,
-    add_member,
-    record_death,
-    record_member_left,
-    set_head,
-    set_recipient,
-    update_member,
-)
+from app.services.households import register_household, update_household
+from app.services.members import DepartureResult, add_member, update_member
 from app.services.options import village_options
 from app.ui.dialogs.departure_dialog import Departure, DepartureDialog
 from app.ui.dialogs.form_dialog import FormDialog
@@ -76,12 +65,18 @@ class HouseholdActions(QObject):
             dialog = MoveDialog(
                 household,
                 self._villages(),
-                lambda v: move_household(ctx, household_ref=ref, village_code=v[0], address=v[1]),
+                lambda v: submit_change(
+                    ctx,
+                    type="MOVE",
+                    target_id=ref,
+                    params={"village_code": v[0], "address": v[1]},
+                ),
                 parent=self._parent,
             )
-            dialog.saved.connect(self._tell_move)
+            dialog.saved.connect(lambda outcome: self._after(outcome, self._tell_move))
         elif action == page.PAYMENT_ACCOUNT:
             dialog = PaymentAccountDialog(household, self._save_account(ref), parent=self._parent)
+            dialog.saved.connect(lambda outcome: self._after(outcome, None))
         elif action == page.ADD_MEMBER:
             head = next((m for m in household.members if m.is_head), None)
             dialog = MemberDialog(
@@ -111,12 +106,12 @@ class HouseholdActions(QObject):
                 today=today,
                 parent=self._parent,
             )
-            dialog.saved.connect(self._tell_departure)
+            dialog.saved.connect(lambda outcome: self._after(outcome, self._tell_departure))
         elif action == page.SET_HEAD:
             dialog = RoleDialog(
                 action,
                 household.members,
-                lambda who: set_head(ctx, household_ref=ref, individual_id=who),
+                lambda who: self._role(ref, "HEAD", who),
                 selected=member.id,
                 parent=self._parent,
             )
@@ -125,9 +120,7 @@ class HouseholdActions(QObject):
             dialog = RoleDialog(
                 action,
                 household.members,
-                lambda who: set_recipient(
-                    ctx, household_ref=ref, individual_id=who, secondary=secondary
-                ),
+                lambda who: self._role(ref, "SECONDARY" if secondary else "PRIMARY", who),
                 selected=member.id,
                 parent=self._parent,
             )
@@ -160,45 +153,67 @@ class HouseholdActions(QObject):
         actor = self._ctx.actor
         return village_options(self._ctx.db, district_id=actor.district_id if actor else None)
 
-    def _save_account(self, ref: str) -> Callable[[AccountIn], str]:
+    def _role(self, ref: str, role: str, who: str | None) -> ChangeOutcome:
+        return submit_change(
+            self._ctx,
+            type="HEAD_OR_RECIPIENT",
+            target_id=ref,
+            params={"role": role, "individual_id": who},
+        )
+
+    def _save_account(self, ref: str) -> Callable[[AccountIn], ChangeOutcome]:
         ctx = self._ctx
 
-        def save(account: AccountIn) -> str:
-            return set_payment_account(
+        def save(account: AccountIn) -> ChangeOutcome:
+            return submit_change(
                 ctx,
-                household_ref=ref,
-                method=account.method,
-                provider=account.provider,
-                account_number=account.account_number,
-                account_name=account.account_name,
-                holder_id=account.holder_id,
+                type="PAYMENT_ACCOUNT",
+                target_id=ref,
+                params={
+                    "method": account.method,
+                    "provider": account.provider,
+                    "account_number": account.account_number,
+                    "account_name": account.account_name,
+                    "holder_id": account.holder_id,
+                },
             )
 
         return save
 
-    def _save_departure(self, person: str, died: bool) -> Callable[[Departure], DepartureResult]:
+    def _save_departure(self, person: str, died: bool) -> Callable[[Departure], ChangeOutcome]:
         ctx = self._ctx
 
-        def save(d: Departure) -> DepartureResult:
-            if died:
-                return record_death(
-                    ctx,
-                    individual_id=person,
-                    date_of_death=d.date,
-                    cause=d.reason,
-                    new_head_id=d.new_head_id,
-                    new_primary_recipient_id=d.new_primary_recipient_id,
-                )
-            return record_member_left(
+        def save(d: Departure) -> ChangeOutcome:
+            return submit_change(
                 ctx,
-                individual_id=person,
-                date_left=d.date,
-                reason=d.reason or "",
-                new_head_id=d.new_head_id,
-                new_primary_recipient_id=d.new_primary_recipient_id,
+                type="MEMBER_REMOVAL",
+                target_id=person,
+                params={
+                    "kind": "DEATH" if died else "LEFT",
+                    "date": d.date,
+                    "reason": d.reason,
+                    "new_head_id": d.new_head_id,
+                    "new_primary_recipient_id": d.new_primary_recipient_id,
+                },
             )
 
         return save
+
+    def _after(self, outcome: ChangeOutcome, tell: Callable[[Any], None] | None) -> None:
+        """Say a change waits for a checker, or tell what the applied change did."""
+        if outcome.status == ChangeRequestStatus.PENDING:
+            self._tell(
+                self.tr("Sent for approval"),
+                [
+                    self.tr(
+                        "This change needs a supervisor's approval ({programmes}). It was saved "
+                        "as a change request and is applied once approved."
+                    ).format(programmes=", ".join(outcome.programmes) or self.tr("case decision")),
+                    self.tr("Requests are listed under Approvals."),
+                ],
+            )
+        elif tell is not None:
+            tell(outcome.result)
 
     def _tell(self, title: str, lines: list[str]) -> None:
         box = QMessageBox(
