@@ -100,6 +100,8 @@ class _Enrolled:
     household_status: str
     recipients: tuple[str | None, str | None, str | None]  # primary, secondary, head
     pay_point_id: str | None
+    adjustment: int  # decided on a case, added to every payment
+    recovery_balance: int  # overpayment still to withhold
 
 
 def _enrolled(session: Session, programme_id: str, district_id: str) -> list[_Enrolled]:
@@ -113,6 +115,8 @@ def _enrolled(session: Session, programme_id: str, district_id: str) -> list[_En
             Household.secondary_recipient_id,
             Household.head_id,
             Household.pay_point_id,
+            Enrolment.benefit_adjustment,
+            Enrolment.recovery_balance,
         )
         .join(Household, Household.id == Enrolment.household_id)
         .where(
@@ -124,7 +128,10 @@ def _enrolled(session: Session, programme_id: str, district_id: str) -> list[_En
         )
         .order_by(Household.code)
     ).tuples()
-    return [_Enrolled(e, h, code, st, (p, s, hd), pp) for e, h, code, st, p, s, hd, pp in rows]
+    return [
+        _Enrolled(e, h, code, st, (p, s, hd), pp, adj or 0, rec or 0)
+        for e, h, code, st, p, s, hd, pp, adj, rec in rows
+    ]
 
 
 def _active_accounts(session: Session, district_id: str) -> dict[str, str]:
@@ -217,15 +224,22 @@ def generate_payroll(
                 rules, members.get(e.household_id, ()), on=cycle.start_date,
                 unmet=unmet.get(e.household_id, 0),
             )  # fmt: skip
+            # A case's adjustment comes after the rules (and the cap); a recovery withholds
+            # from what is left, never taking the payment below zero.
+            adjusted = max(0, benefit.amount + e.adjustment)
+            recovery = min(e.recovery_balance, adjusted)
+            amount = adjusted - recovery
             values = {
                 "payroll_id": payroll.id,
                 "recipient_id": _recipient(e.recipients, present),
                 "pay_point_id": e.pay_point_id,
                 "payment_account_id": accounts.get(e.household_id),
-                "amount": benefit.amount,
+                "amount": amount,
                 "base_amount": benefit.base,
                 "top_up_amount": benefit.top_up,
                 "deduction_amount": benefit.deduction,
+                "adjustment_amount": adjusted - benefit.amount,
+                "recovery_amount": recovery,
                 "over_cap": benefit.over_cap,
             }
             before = earlier.get(e.enrolment_id)
@@ -253,7 +267,7 @@ def generate_payroll(
             else:  # paid, voided or in another live payroll (e.g. before a transfer)
                 skipped += 1
                 continue
-            total += benefit.amount
+            total += amount
             count += 1
         session.add_all(new)
         check_transition(PayrollStatus, payroll.status, PayrollStatus.PENDING_APPROVAL)
@@ -339,7 +353,8 @@ def reject_payroll(ctx: ServiceContext, *, payroll_id: str, reason: str) -> str:
     """Reject a payroll (supervisor or HQ admin, or its maker withdrawing it before approval).
 
     Before approval its payments stay ACCEPTED for the next payroll of the cycle to adopt.
-    After approval (nothing paid yet) they are voided: REJECTED. Returns the payroll id.
+    After approval (nothing paid yet) they are voided: REJECTED. The reason (required, at most
+    200 characters) is kept on the payroll. Returns the payroll id.
     """
     actor = ctx.require_actor()
     errors = Errors()
@@ -371,6 +386,7 @@ def reject_payroll(ctx: ServiceContext, *, payroll_id: str, reason: str) -> str:
                     check_transition(PaymentStatus, payment.status, PaymentStatus.REJECTED)
                     payment.status = PaymentStatus.REJECTED
         payroll.status = PayrollStatus.REJECTED
+        payroll.rejection_reason = clean_reason
         log.info("payroll %s rejected by %s: %s", payroll.id, actor.username, clean_reason)
         return payroll.id
 
