@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -100,16 +101,18 @@ def test_one_outbox_op_per_payment(district: District, ready: list[str]) -> None
     payroll_id = generate_payroll(district.ctx(), programme_code="CT-UNC", cycle_code=CYCLE)
     with district.db.read_session() as s:
         ops = list(s.scalars(select(OutboxOp).order_by(OutboxOp.device_seq)))[before:]
-        audits = s.scalar(
-            select(func.count()).select_from(AuditEntry).where(AuditEntry.table_name == "payments")
-        )
+        audits = list(s.scalars(select(AuditEntry).where(AuditEntry.table_name == "payments")))
     assert [op.table_name for op in ops] == ["payrolls"] + ["payments"] * 6
     assert ops[0].row_id == payroll_id and ops[0].fields["status"]["new"] == "PENDING_APPROVAL"
     seqs = [op.device_seq for op in ops]
     assert seqs == list(range(seqs[0], seqs[0] + 7))
     assert [op.hlc for op in ops] == sorted(op.hlc for op in ops)
     assert len({op.client_tx_id for op in ops}) == 1
-    assert audits == sum(len(op.fields) for op in ops[1:])
+    # One audit entry per new payment holding all its values (not one per field).
+    assert len(audits) == 6 and {a.field for a in audits} == {None}
+    by_row = {a.row_id: json.loads(a.new_value or "{}") for a in audits}
+    for op in ops[1:]:
+        assert by_row[op.row_id] == {k: v["new"] for k, v in op.fields.items()}
 
 
 def _cut(field: str, value: str) -> str:
@@ -143,10 +146,16 @@ def _normalised(d: District) -> tuple[list[Any], list[Any]]:
         )
         for op in ops
     )
+
+    def audited(field: str | None, value: str | None) -> str:
+        if field is None:  # a whole new row in one entry: its values without the ids
+            row = json.loads(value or "{}")
+            return repr(sorted((k, _cut(k, str(v))) for k, v in row.items() if k not in id_fields))
+        return "id" if field in id_fields else _cut(field, value or "")
+
     audit_view = sorted(
-        (a.table_name, a.action, a.field, a.old_value, _cut(a.field or "", a.new_value or "")
-         if a.field not in id_fields else "id", a.user_id, a.device_id is not None,
-         a.household_id is not None)
+        (a.table_name, a.action, a.field or "", a.old_value, audited(a.field, a.new_value),
+         a.user_id, a.device_id is not None, a.household_id is not None)
         for a in audits
     )  # fmt: skip
     return op_view, audit_view

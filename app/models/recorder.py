@@ -142,6 +142,10 @@ class RowChange:
     kind: OpKind
     base_seq: int
     fields: dict[str, dict[str, Any]]
+    #: One audit entry for the whole new row (its values as JSON) instead of one per field:
+    #: set-based inserts of tens of thousands of rows (payroll payments) would otherwise write
+    #: a million audit rows that say nothing the op does not.
+    audit_whole: bool = False
 
     def merge(self, kind: OpKind, changes: dict[str, dict[str, Any]]) -> None:
         # Several flushes of one row in one user action become one op: first old, last new.
@@ -203,7 +207,7 @@ def _write_ops(session: Session, ctx: WriteContext) -> None:
                 user_id=ctx.user_id,
             )
         )
-        for name, value in fields.items():
+        for name, value in audit_items(change, fields):
             session.add(
                 AuditEntry(
                     at=now,
@@ -219,6 +223,16 @@ def _write_ops(session: Session, ctx: WriteContext) -> None:
                     new_value=_audit_text(value["new"]),
                 )
             )
+
+
+def audit_items(
+    change: RowChange, fields: dict[str, dict[str, Any]]
+) -> list[tuple[str | None, dict[str, Any]]]:
+    """(field, {old, new}) pairs to audit: each field, or the whole new row in one entry."""
+    if change.audit_whole:
+        whole = {name: value["new"] for name, value in fields.items()}
+        return [(None, {"old": None, "new": whole})]
+    return list(fields.items())
 
 
 def record_command(

@@ -30,7 +30,7 @@ from app.domain.hlc import Hlc, tick
 from app.domain.vocab import OpKind, OutboxStatus
 from app.models.audit import AuditEntry
 from app.models.base import new_id, utcnow
-from app.models.recorder import CONTEXT_KEY, RowChange, WriteContext, to_wire
+from app.models.recorder import CONTEXT_KEY, RowChange, WriteContext, audit_items, to_wire
 from app.models.sync_state import OutboxOp
 
 
@@ -128,7 +128,7 @@ def batch_writer(session: Session, ctx: WriteContext, changes: list[RowChange]) 
                 stamp_at, user_id, device_id, op_id, kind, table, row_id, household_id, name,
                 _audit_text(value["old"]), _audit_text(value["new"]),
             )
-            for name, value in fields.items()
+            for name, value in audit_items(change, fields)
         )  # fmt: skip
     if not ops:
         return

@@ -50,6 +50,7 @@ from app.errors import AppError, FieldError, PermissionDenied, ValidationFailed
 from app.models.base import new_id, utcnow
 from app.models.payment import Payment, PaymentAccount, Payroll
 from app.models.programme import Enrolment, Programme
+from app.models.recorded_insert import insert_rows
 from app.models.registry import Household
 from app.services.batch_ops import use_batch_writer
 from app.services.benefits import (
@@ -214,7 +215,7 @@ def generate_payroll(
         )
         session.add(payroll)
         session.flush()  # no ORM relationships: the parent row must be written first
-        new: list[Payment] = []
+        new: list[dict[str, object]] = []
         total = count = skipped = 0
         for e in enrolled:
             if e.household_status != HouseholdStatus.ACTIVE:
@@ -245,19 +246,15 @@ def generate_payroll(
             before = earlier.get(e.enrolment_id)
             if before is None:
                 new.append(
-                    Payment(
-                        id=new_id(),
-                        code=payment_code(cycle.code, e.household_code),
-                        cycle_id=cycle.id,
-                        enrolment_id=e.enrolment_id,
-                        household_id=e.household_id,
-                        district_id=district.id,
-                        status=PaymentStatus.ACCEPTED,
-                        receipt=None,
-                        paid_on=None,
-                        unpaid_reason=None,
+                    {
+                        "code": payment_code(cycle.code, e.household_code),
+                        "cycle_id": cycle.id,
+                        "enrolment_id": e.enrolment_id,
+                        "household_id": e.household_id,
+                        "district_id": district.id,
+                        "status": PaymentStatus.ACCEPTED.value,
                         **values,
-                    )
+                    }
                 )
             elif before[1] == PaymentStatus.ACCEPTED and before[2] == PayrollStatus.REJECTED:
                 adopted = session.get(Payment, before[0])
@@ -269,7 +266,7 @@ def generate_payroll(
                 continue
             total += amount
             count += 1
-        session.add_all(new)
+        insert_rows(session, Payment, new)
         check_transition(PayrollStatus, payroll.status, PayrollStatus.PENDING_APPROVAL)
         payroll.status = PayrollStatus.PENDING_APPROVAL
         payroll.total_amount = total
