@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.domain.vocab import (
+    ChangeRequestType,
     ConditionKind,
     CycleStatus,
     LocationLevel,
@@ -244,6 +245,15 @@ _PROGRAMMES: tuple[_ProgrammeSpec, ...] = (
     ("CASH-PLUS", "Cash plus (livelihoods)", ProgrammeType.CASH_PLUS, 12500, None, 0,
      {"max_pmt_score": 25}, "Transfer plus savings groups and livelihood coaching."),
 )  # fmt: skip
+#: Changes each programme wants checked by a second user (maker-checker); CASH-PLUS trusts its
+#: officers, to show the rule is per programme.
+_APPROVALS: dict[str, tuple[str, ...]] = {
+    "CT-UNC": ("PAYMENT_ACCOUNT", "ENROLMENT_STATUS", "HEAD_OR_RECIPIENT", "MOVE",
+               "BENEFIT_ADJUSTMENT", "PAY_POINT", "OVERPAYMENT_RECOVERY"),
+    "CT-COND": tuple(t.value for t in ChangeRequestType),
+    "PW": ("PAYMENT_ACCOUNT", "ENROLMENT_STATUS", "BENEFIT_ADJUSTMENT", "OVERPAYMENT_RECOVERY"),
+    "CASH-PLUS": (),
+}  # fmt: skip
 #: programme, code, name, kind, applies to, threshold (percent or days).
 _CONDITIONS = (
     ("CT-COND", "CT-COND-SCHOOL", "School attendance (80 %)", ConditionKind.SCHOOL_ATTENDANCE,
@@ -280,6 +290,7 @@ def build_programmes(session: Session, ids: DemoIds, geo: Geography) -> Programm
                     cap_amount=cap,
                     deduction_per_unmet=deduction,
                     criteria=criteria,
+                    approval_required=list(_APPROVALS.get(code, ())),
                     starts_on=date(2025, 1, 1),
                     ends_on=date(2027, 12, 31),
                 )
