@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -103,24 +104,39 @@ def search_households(
         district_id=district_id,
     )
     order = SORTS.get(sort, SORTS["code"])
-    sql = f"""
-        SELECT h.id, h.code,
-               coalesce(head.first_name || ' ' || head.last_name, '') AS head_name,
-               v.name, h.status, pp.name,
+    # Two steps. First the page's ids, joining only what the filter or the order needs: with
+    # the display joins and member counts in the same statement, SQLite drives from the
+    # full-text matches and joins and counts every matching household (160 ms for one letter
+    # on 50,000 households) before sorting; alone it walks the code index and stops at the page.
+    joins = ["JOIN locations v ON v.id = h.village_id"] if village_code or sort == "village" else []
+    if sort == "head":
+        joins.append("LEFT JOIN individuals head ON head.id = h.head_id")
+    head_name = "coalesce(head.first_name || ' ' || head.last_name, '')"
+    page_sql = f"""
+        SELECT h.id{", " + head_name + " AS head_name" if sort == "head" else ""}
+        FROM households h {" ".join(joins)}
+        WHERE {where}
+        ORDER BY {order}
+        LIMIT :limit OFFSET :offset
+    """
+    detail_sql = f"""
+        SELECT h.id, h.code, {head_name}, v.name, h.status, pp.name,
                (SELECT count(*) FROM individuals m
                  WHERE m.household_id = h.id AND m.deleted = 0 AND m.status = 'ALIVE')
         FROM households h
         JOIN locations v ON v.id = h.village_id
         LEFT JOIN individuals head ON head.id = h.head_id
         LEFT JOIN service_points pp ON pp.id = h.pay_point_id
-        WHERE {where}
-        ORDER BY {order}
-        LIMIT :limit OFFSET :offset
+        WHERE h.id IN (SELECT value FROM json_each(:ids))
     """
     params.update(limit=limit + 1, offset=offset)
     with db.engine.connect() as conn:
         _check_codes(conn, village_code=village_code, programme_code=programme_code)
-        rows = conn.execute(sql_text(sql), params).all()
+        ids = [r[0] for r in conn.execute(sql_text(page_sql), params)]
+        found = {
+            r[0]: r for r in conn.execute(sql_text(detail_sql), {"ids": json.dumps(ids[:limit])})
+        }
+    rows = [found[i] for i in ids[:limit] if i in found]
     page = [
         HouseholdRow(
             id=r[0],
@@ -131,9 +147,9 @@ def search_households(
             pay_point_name=r[5],
             member_count=r[6],
         )
-        for r in rows[:limit]
+        for r in rows
     ]
-    return SearchPage(page, offset, limit, len(rows) > limit)
+    return SearchPage(page, offset, limit, len(ids) > limit)
 
 
 def count_households(
