@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.domain.vocab import ChangeRequestType, EnrolmentStatus
-from app.errors import ApprovalRequired, AppError, PermissionDenied, ValidationFailed
+from app.errors import AppError, ApprovalRequired, PermissionDenied, ValidationFailed
 from app.models import ChangeRequest, Enrolment, Household, OutboxOp, PaymentAccount, Programme
 from app.models.recorder import REMOTE_KEY
 from app.services.change_requests import (

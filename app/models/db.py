@@ -156,6 +156,7 @@ def upgrade(engine: Engine, *, progress: Callable[[str], None] | None = None) ->
     if before == head:
         return False
     from alembic import command  # 0.4 s of imports: only when there is something to run
+
     if progress:
         progress(f"Upgrading database {before or 'new'} -> {head}")
     with engine.begin() as conn:

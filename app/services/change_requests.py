@@ -10,7 +10,7 @@ the change it applies are one user action: they sync together or not at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -44,6 +44,15 @@ class ChangeOutcome:
     programmes: tuple[str, ...] = ()  # the programmes whose rules asked for approval
 
 
+@dataclass(frozen=True)
+class Changed:
+    """One row's field changes as the preview saw them."""
+
+    table: str
+    row_id: str
+    fields: dict[str, dict[str, Any]]
+
+
 class RequestNoLongerValid(AppError):
     """The record changed since the request was made; the change cannot be applied as asked."""
 
@@ -59,9 +68,25 @@ def _kind(type_: str) -> ChangeKind:
 
 def _preview(
     ctx: ServiceContext, kind: ChangeKind, target_id: str, params: Mapping[str, Any]
-) -> tuple[list[RowChange], str, str, tuple[str, ...]]:
-    """Run the change in a transaction that is rolled back: its field changes, household,
-    district and the programmes requiring approval (validation errors surface here)."""
+) -> tuple[list[Changed], str, str, tuple[str, ...]]:
+    """Run the change and undo it: its field changes, household, district and the programmes
+    requiring approval (validation errors surface here).
+
+    On its own it uses a transaction that is rolled back; inside a caller's unit of work (a
+    round closing, a case action) a savepoint, and the caller's collected changes are put back.
+    """
+    if ctx.joined_session is not None:
+        session = ctx.joined_session
+        saved = {
+            key: replace(change, fields={k: dict(v) for k, v in change.fields.items()})
+            for key, change in session.info.get(PENDING_KEY, {}).items()
+        }
+        nested = session.begin_nested()
+        try:
+            return _run_preview(ctx, session, kind, target_id, params)
+        finally:
+            nested.rollback()
+            session.info[PENDING_KEY] = saved
     actor = ctx.require_actor()
     session = ctx.db.write_session()
     session.info[CONTEXT_KEY] = WriteContext(
@@ -69,43 +94,65 @@ def _preview(
     )
     transaction = session.begin()
     try:
-        household = kind.household(session, target_id, actor)
-        household_id, district_id = household.id, household.district_id
-        # Before applying: once applied, a dissolved household has no live enrolments left.
-        if kind.target_table == "enrolments":
-            needed = programmes_requiring(session, change_type=kind.type, enrolment_ids=[target_id])
-        else:
-            needed = programmes_requiring(session, change_type=kind.type, household_id=household_id)
-        kind.apply(ctx.joined(session, approving=True), target_id, params)
-        session.flush()
-        changes: list[RowChange] = list(session.info.get(PENDING_KEY, {}).values())
-        if kind.type == ChangeRequestType.MOVE:
-            # Only a move that takes the household out of a programme's area is guarded.
-            exited = [c.obj.id for c in changes if c.obj.__tablename__ == "enrolments"]  # type: ignore[attr-defined]
-            needed = programmes_requiring(session, change_type=kind.type, enrolment_ids=exited)
-        return changes, household_id, district_id, tuple(needed)
+        return _run_preview(ctx, session, kind, target_id, params)
     finally:
         transaction.rollback()
         session.close()
 
 
-def _diff_values(changes: list[RowChange]) -> tuple[dict[str, object], dict[str, object]]:
+def _run_preview(
+    ctx: ServiceContext,
+    session: Session,
+    kind: ChangeKind,
+    target_id: str,
+    params: Mapping[str, Any],
+) -> tuple[list[Changed], str, str, tuple[str, ...]]:
+    actor = ctx.require_actor()
+    household = kind.household(session, target_id, actor)
+    household_id, district_id = household.id, household.district_id
+    # Before applying: once applied, a dissolved household has no live enrolments left.
+    if kind.target_table == "enrolments":
+        needed = programmes_requiring(session, change_type=kind.type, enrolment_ids=[target_id])
+    else:
+        needed = programmes_requiring(session, change_type=kind.type, household_id=household_id)
+    before = set(session.info.get(PENDING_KEY, {}))
+    kind.apply(ctx.joined(session, approving=True), target_id, params)
+    session.flush()
+    changes: list[RowChange] = [
+        change for key, change in session.info.get(PENDING_KEY, {}).items() if key not in before
+    ]
+    if kind.type == ChangeRequestType.MOVE:
+        # Only a move that takes the household out of a programme's area is guarded.
+        exited = [c.obj.id for c in changes if c.obj.__tablename__ == "enrolments"]  # type: ignore[attr-defined]
+        needed = programmes_requiring(session, change_type=kind.type, enrolment_ids=exited)
+    # Plain values: the ORM objects behind the changes are expired by the rollback.
+    return (
+        [
+            Changed(c.obj.__tablename__, c.obj.id, {k: dict(v) for k, v in c.fields.items()})  # type: ignore[attr-defined]
+            for c in changes
+        ],
+        household_id,
+        district_id,
+        tuple(needed),
+    )
+
+
+def _diff_values(changes: list[Changed]) -> tuple[dict[str, object], dict[str, object]]:
     """``{"table.field": value}`` before and after; a repeated key gets ``@row id``."""
     seen: dict[str, int] = {}
     for change in changes:
         for name in change.fields:
-            key = f"{change.obj.__tablename__}.{name}"  # type: ignore[attr-defined]
+            key = f"{change.table}.{name}"
             seen[key] = seen.get(key, 0) + 1
     old: dict[str, object] = {}
     new: dict[str, object] = {}
     for change in changes:
-        table = change.obj.__tablename__  # type: ignore[attr-defined]
         for name, value in change.fields.items():
             if name in ("district_id", "household_id") or value["old"] == value["new"]:
                 continue
-            key = f"{table}.{name}"
+            key = f"{change.table}.{name}"
             if seen[key] > 1:
-                key = f"{key}@{change.obj.id}"
+                key = f"{key}@{change.row_id}"
             old[key], new[key] = value["old"], value["new"]
     return old, new
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import text
 
+from app.models import PaymentCycle
+from app.server.hq_writes import hq_unit_of_work
 from app.server.programme_admin import set_approval_rules
 from app.services.auth import authenticate
 from app.services.change_requests import approve_request, reject_request, submit_change
 from app.services.context import ServiceContext
+from app.services.payroll import generate_payroll
 from app.sync.engine import run_sync
 from tests.sync.helpers import count, enrol, register, value
 from tests.sync.hq import PASSWORD, Hq
@@ -122,3 +127,49 @@ def test_two_laptops_requesting_on_one_record_offline_second_is_refused(any_hq: 
             {"r": second.request_id},
         ).one()
     assert refusal[0] == "rejected" and "REQUEST_ALREADY_PENDING" in refusal[1]
+
+
+def test_report_request_approval_then_payment_list_uses_the_new_account(any_hq: Hq) -> None:
+    """The issue's story: a beneficiary reports a new number, a supervisor approves, the next
+    payroll pays to it, and HQ sees all of it after sync."""
+    with hq_unit_of_work(any_hq.db, user_id=None) as s:
+        s.add(
+            PaymentCycle(
+                programme_id=any_hq.ids["CT-UNC"],
+                code="CT-UNC-2026-07",
+                start_date=date(2026, 7, 1),
+                end_date=date(2026, 7, 31),
+                status="ACTIVE",
+            )
+        )
+    household, request_id = _pending_request(any_hq)
+    supervisor = _supervisor(any_hq, "s1")
+    approve_request(supervisor, request_id=request_id, note="called back the recipient")
+    payroll_id = generate_payroll(supervisor, programme_code="CT-UNC", cycle_code="CT-UNC-2026-07")
+    with supervisor.db.engine.connect() as conn:
+        paid_to = conn.execute(
+            text(
+                "SELECT a.account_number FROM payments p JOIN payment_accounts a "
+                "ON a.id = p.payment_account_id WHERE p.payroll_id = :p AND p.household_id = :h"
+            ),
+            {"p": payroll_id, "h": household},
+        ).scalar()
+    assert paid_to == "+221775550000"
+    assert run_sync(supervisor.db).rejected == 0
+    with any_hq.db.engine.connect() as conn:
+        assert (
+            conn.execute(
+                text(
+                    "SELECT a.account_number FROM payments p JOIN payment_accounts a "
+                    "ON a.id = p.payment_account_id WHERE p.household_id = :h"
+                ),
+                {"h": household},
+            ).scalar()
+            == "+221775550000"
+        )
+        assert (
+            conn.execute(
+                text("SELECT status FROM change_requests WHERE id = :i"), {"i": request_id}
+            ).scalar()
+            == "APPLIED"
+        )

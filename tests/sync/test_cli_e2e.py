@@ -56,6 +56,9 @@ def hq(tmp_path: Path) -> Iterator[tuple[str, str]]:
     roster("server", "add-district", "--db", url, "--code", "D02", "--name", "Sédhiou")
     roster("server", "seed", "--db", url, "--district", "D01", "--households", "40")
     roster("server", "seed", "--db", url, "--district", "D02", "--households", "20")
+    # This story is about sync conflicts, not maker-checker: no programme asks for approval.
+    for programme in as_json(roster("server", "approvals", "--db", url, "--json")):
+        roster("server", "approvals", "--db", url, "--programme", programme, "--require", "")
     for user, district in (("awa", "D01"), ("moussa", "D01"), ("fatou", "D02")):
         roster(
             "server",
