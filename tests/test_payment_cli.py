@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,40 @@ def test_generate_approve_show_list(
     shown = cli.ok("payroll", "show", payroll_id[:8], "--pay-point", "PP-W02").out
     assert "Approved by  supervisor" in shown and "PP-W02" in shown
     cli.refused("payroll", "reject", payroll_id, "--reason", "x", expect="ROLE_NOT_ALLOWED")
+
+
+def test_reject_with_a_reason_shown_in_list_and_show(cli: Cli) -> None:
+    payroll_id = generate(cli)
+    result = cli("payroll", "reject", payroll_id[:8])
+    assert result.code == 2 and "--reason" in result.err
+    cli.refused("payroll", "reject", payroll_id, "--reason", " ", expect="REQUIRED")
+    cli.refused("payroll", "reject", payroll_id, "--reason", "x" * 201, expect="TOO_LONG")
+    out = cli.ok("payroll", "reject", payroll_id[:8], "--reason", "Wrong cycle dates").out
+    assert out.strip() == f"Payroll {payroll_id} rejected: Wrong cycle dates"
+    (row,) = cli.ok("payroll", "list", "--json").json()
+    assert (row["status"], row["rejection_reason"]) == ("REJECTED", "Wrong cycle dates")
+    page = cli.ok("payroll", "show", payroll_id, "--json").json()
+    assert page["row"]["rejection_reason"] == "Wrong cycle dates"
+    assert "Rejected     Wrong cycle dates" in cli.ok("payroll", "show", payroll_id).out
+    again = generate(cli)
+    data = cli.ok("payroll", "reject", again, "--reason", "Duplicate", "--json").json()
+    assert data == {"payroll_id": again, "status": "REJECTED", "rejection_reason": "Duplicate"}
+
+
+def test_mark_paid_on_a_date(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    payroll_id = generate(cli)
+    cli.ok("payroll", "approve", payroll_id, *as_user(monkeypatch, "supervisor"))
+    monkeypatch.delenv("ROSTER_PASSWORD")
+    code = cli.ok("payroll", "show", payroll_id, "--payments", "--json").json()["payments"][0][
+        "code"
+    ]
+    mark = ("reconcile", "mark-paid", code, "--receipt", "R1")
+    cli.refused(*mark, "--paid-on", "2026-05-31", expect="BEFORE_CYCLE_START")
+    cli.refused(*mark, "--paid-on", "2999-01-01", expect="DATE_IN_FUTURE")
+    cli.refused(*mark, "--paid-on", "31/05/2026", expect="INVALID_DATE")
+    today = date.today().isoformat()  # the command line runs on the real clock
+    data = cli.ok(*mark, "--paid-on", today, "--json").json()
+    assert (data["status"], data["paid_on"]) == ("PAID", today)
 
 
 def test_maker_cannot_approve_on_the_command_line(

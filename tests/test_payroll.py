@@ -365,6 +365,26 @@ def test_an_approved_payroll_with_outcomes_cannot_be_rejected(
     assert caught.value.errors[0].code == "PAYMENTS_ALREADY_SETTLED"
 
 
+def test_the_rejection_reason_is_kept_and_synced(district: District, ready: list[str]) -> None:
+    payroll_id = generate_payroll(district.ctx(), programme_code="CT-UNC", cycle_code=CYCLE)
+    for bad, code in (("x" * 201, "TOO_LONG"), (" ", "REQUIRED")):
+        with pytest.raises(ValidationFailed) as caught:
+            reject_payroll(district.ctx("supervisor"), payroll_id=payroll_id, reason=bad)
+        assert [(e.field, e.code) for e in caught.value.errors] == [("reason", code)]
+    assert payroll_row(district, payroll_id).rejection_reason is None
+    reason = "Wrong cycle dates: " + "y" * 181  # 200 characters, the most kept
+    reject_payroll(district.ctx("supervisor"), payroll_id=payroll_id, reason=f"  {reason} ")
+    assert get_payroll(district.ctx(), payroll_id=payroll_id).row.rejection_reason == reason
+    listed = list_payrolls(district.ctx(), status="REJECTED")
+    assert [(r.id, r.rejection_reason) for r in listed] == [(payroll_id, reason)]
+    with district.db.read_session() as s:
+        op = s.scalars(
+            select(OutboxOp).where(OutboxOp.row_id == payroll_id).order_by(OutboxOp.device_seq)
+        ).all()[-1]
+    assert op.fields["rejection_reason"] == {"old": None, "new": reason}
+    assert op.fields["status"]["new"] == "REJECTED"
+
+
 def test_the_maker_may_withdraw_before_approval(district: District, ready: list[str]) -> None:
     payroll_id = generate_payroll(district.ctx(), programme_code="CT-UNC", cycle_code=CYCLE)
     reject_payroll(district.ctx(), payroll_id=payroll_id, reason="typo in the cycle")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from app.domain.vocab import PaymentStatus, PayrollStatus
 from app.errors import AppError, InvalidTransition, PermissionDenied, ValidationFailed
 from app.models import OutboxOp, Payment, Payroll, Reconciliation
+from app.services.context import ServiceContext
 from app.services.payroll import approve_payroll, generate_payroll
 from app.services.reconciliation import close_payroll, mark_paid, mark_unpaid
 from app.services.reconciliation_csv import (
@@ -123,6 +124,57 @@ def test_screen_input_is_checked(district: District, payroll: str) -> None:
         mark_paid(district.ctx("other"), payment_id=code, receipt="R", paid_on=TODAY)
     with pytest.raises(PermissionDenied):
         mark_paid(district.ctx("viewer"), payment_id=code, receipt="R", paid_on=TODAY)
+
+
+def on_day(d: District, user: str, day: date) -> ServiceContext:
+    """``user``'s context with the clock at 09:00 UTC on ``day``."""
+    moment = int(datetime(day.year, day.month, day.day, 9, tzinfo=UTC).timestamp() * 1000)
+    return ServiceContext(d.db, d.ctx(user).actor, lambda: moment)
+
+
+def test_paid_on_a_chosen_date_within_the_cycle(district: District, tmp_path: Path) -> None:
+    # Approved before the cycle starts (1 June 2026): the cycle's start is the earliest day.
+    add_cycle(district, "CT-UNC", CYCLE)
+    paid_households(district)
+    payroll_id = generate_payroll(
+        on_day(district, "officer", date(2026, 5, 25)), programme_code="CT-UNC", cycle_code=CYCLE
+    )
+    approve_payroll(on_day(district, "supervisor", date(2026, 5, 28)), payroll_id=payroll_id)
+    first, second, third = codes(district)[:3]
+    with pytest.raises(ValidationFailed) as caught:
+        mark_paid(district.ctx(), payment_id=first, receipt="R1", paid_on="2026-05-30")
+    assert [(e.field, e.code, e.params) for e in caught.value.errors] == [
+        ("paid_on", "BEFORE_CYCLE_START", {"start": "2026-06-01"})
+    ]
+    with pytest.raises(ValidationFailed) as caught:
+        mark_paid(district.ctx(), payment_id=first, receipt="R1", paid_on="2026-06-16")
+    assert [(e.field, e.code) for e in caught.value.errors] == [("paid_on", "DATE_IN_FUTURE")]
+    with pytest.raises(ValidationFailed) as caught:
+        mark_paid(district.ctx(), payment_id=first, receipt="R1", paid_on="1 June")
+    assert [(e.field, e.code) for e in caught.value.errors] == [("paid_on", "INVALID_DATE")]
+    assert payment(district, first).status == PaymentStatus.APPROVED_FOR_PAYMENT
+
+    mark_paid(district.ctx(), payment_id=first, receipt="R1", paid_on="2026-06-01")
+    mark_paid(district.ctx(), payment_id=second, receipt="R2", paid_on=date(2026, 6, 9))
+    assert [payment(district, c).paid_on for c in (first, second)] == [
+        date(2026, 6, 1),
+        date(2026, 6, 9),
+    ]
+    # A reconciliation file's "Paid On" obeys the same window.
+    exported = tmp_path / "payroll.csv"
+    export_payroll_csv(district.ctx(), payroll_id=payroll_id, path=exported)
+    header, rows = read(exported)
+    row = next(r for r in rows if r["Code"] == third)
+    row.update({"Paid": "Yes", "Receipt": "R3", "Paid On": "2026-05-31"})
+    early = tmp_path / "early.csv"
+    write(early, header + ["Paid On"], [row])
+    report = import_reconciliation_csv(district.ctx(), payroll_id=payroll_id, path=early)
+    assert [e.error for e in report.errors] == ["PAID_ON_INVALID"]
+    assert "before the cycle's start" in report.errors[0].message
+    row["Paid On"] = "2026-06-02"
+    write(early, header + ["Paid On"], [row])
+    assert import_reconciliation_csv(district.ctx(), payroll_id=payroll_id, path=early).ok
+    assert payment(district, third).paid_on == date(2026, 6, 2)
 
 
 def test_only_payrolls_approved_for_payment_take_outcomes(district: District) -> None:

@@ -1,20 +1,21 @@
 """``roster programme``, ``roster cycle``, ``roster payroll`` and ``roster reconcile``.
 
+``roster reconcile`` lives in ``reconcile_cmds``; this module's ``register`` adds it.
+
 Payroll ids may be typed as a unique prefix of at least 8 characters (``payroll list`` shows
 the shortest unique prefix of each). Payments are given by code (``PAY-...``) or id.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from app.cli import reconcile_cmds
 from app.cli.common import Runtime, add_command, add_group, code_arg
 from app.cli.output import print_fields, print_json, print_table
 from app.domain.vocab import PayrollStatus
-from app.errors import FieldError, ValidationFailed
 from app.services.payroll import approve_payroll, generate_payroll, reject_payroll
 from app.services.payroll_queries import (
     get_payroll,
@@ -24,8 +25,8 @@ from app.services.payroll_queries import (
     list_programmes,
     short_ids,
 )
-from app.services.reconciliation import close_payroll, mark_paid, mark_unpaid
-from app.services.reconciliation_csv import export_payroll_csv, import_reconciliation_csv
+from app.services.reconciliation import close_payroll
+from app.services.reconciliation_csv import export_payroll_csv
 
 
 def amount(value: int, currency: str = "") -> str:
@@ -56,9 +57,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--district", metavar="CODE", type=code_arg, help="HQ only")
     p = add_command(group, "approve", run_approve, help="approve a payroll for payment")
     p.add_argument("payroll", metavar="ID", help="payroll id or unique prefix (8+ characters)")
-    p = add_command(group, "reject", run_reject, help="reject a payroll")
+    p = add_command(group, "reject", run_reject, help="reject a payroll, with the reason")
     p.add_argument("payroll", metavar="ID")
-    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.add_argument(
+        "--reason", required=True, metavar="TEXT", help="why (kept; at most 200 characters)"
+    )
     p = add_command(group, "close", run_close, help="close a fully reconciled payroll")
     p.add_argument("payroll", metavar="ID")
     p = add_command(group, "list", run_list, help="payrolls of the district, newest first")
@@ -85,26 +88,7 @@ def register(subparsers: Any) -> None:
         "--row-numbers", action="store_true", help="add the printed list's No. and pay point"
     )
 
-    p = add_command(
-        subparsers,
-        "reconcile",
-        run_reconcile_file,
-        help="record payments: import a reconciliation CSV, or mark one payment",
-        description="roster reconcile --payroll ID --file F.csv imports an openIMIS "
-        "reconciliation file (all rows or none; --errors-out writes the file back with an "
-        "errors column). 'reconcile mark-paid' and 'reconcile mark-unpaid' record one payment.",
-    )
-    p.add_argument("--payroll", metavar="ID")
-    p.add_argument("--file", metavar="F.csv", type=Path)
-    p.add_argument("--errors-out", metavar="F.csv", type=Path)
-    marks = p.add_subparsers(title="commands", metavar="COMMAND", dest="reconcile_command")
-    q = add_command(marks, "mark-paid", run_mark_paid, help="record one payment as paid")
-    q.add_argument("payment", metavar="PAYMENT", help="payment code or id")
-    q.add_argument("--receipt", required=True, metavar="NUMBER")
-    q.add_argument("--paid-on", metavar="YYYY-MM-DD", help="default: today")
-    q = add_command(marks, "mark-unpaid", run_mark_unpaid, help="record one payment as not paid")
-    q.add_argument("payment", metavar="PAYMENT", help="payment code or id")
-    q.add_argument("--reason", required=True, metavar="TEXT")
+    reconcile_cmds.register(subparsers)
 
 
 # --- programmes and cycles -----------------------------------------------------------------
@@ -214,11 +198,19 @@ def run_approve(rt: Runtime) -> None:
 
 
 def run_reject(rt: Runtime) -> None:
-    payroll_id = reject_payroll(rt.context(), payroll_id=rt.args.payroll, reason=rt.args.reason)
+    ctx = rt.context()
+    payroll_id = reject_payroll(ctx, payroll_id=rt.args.payroll, reason=rt.args.reason)
+    row = get_payroll(ctx, payroll_id=payroll_id).row
     if rt.json:
-        print_json({"payroll_id": payroll_id, "status": PayrollStatus.REJECTED.value})
+        print_json(
+            {
+                "payroll_id": payroll_id,
+                "status": PayrollStatus.REJECTED.value,
+                "rejection_reason": row.rejection_reason,
+            }
+        )
     else:
-        print(f"Payroll {payroll_id} rejected.")
+        print(f"Payroll {payroll_id} rejected: {row.rejection_reason}")
 
 
 def run_close(rt: Runtime) -> None:
@@ -305,6 +297,7 @@ def run_show(rt: Runtime) -> None:
             ("Approved by", f"{row.approved_by} on {row.approved_at:%Y-%m-%d %H:%M}")
             if row.approved_at
             else ("Approved by", None),
+            ("Rejected", row.rejection_reason or ...),  # the reason, when rejected
             ("By status", ", ".join(f"{k} {v:,}" for k, v in sorted(page.status_counts.items()))),
         ],
         indent=2,
@@ -367,63 +360,3 @@ def run_export(rt: Runtime) -> None:
         print_json({"path": str(args.out), "rows": rows})
     else:
         print(f"Wrote {rows:,} payments to {args.out}.")
-
-
-# --- reconciliation -----------------------------------------------------------------------
-
-
-def run_reconcile_file(rt: Runtime) -> int | None:
-    args = rt.args
-    missing = [name for name in ("payroll", "file") if getattr(args, name) is None]
-    if missing:
-        raise ValidationFailed(
-            [FieldError(f"--{name}", "REQUIRED") for name in missing]
-            + [FieldError("command", "OR_USE", {"commands": "mark-paid, mark-unpaid"})]
-        )
-    report = import_reconciliation_csv(
-        rt.context(), payroll_id=args.payroll, path=args.file, errors_out=args.errors_out
-    )
-    if rt.json:
-        print_json({**asdict(report), "ok": report.ok})
-        return 0 if report.ok else 2
-    if report.ok:
-        print(
-            f"Reconciled {report.file_name}: {report.paid:,} paid, {report.unpaid:,} not paid, "
-            f"{report.unchanged:,} unchanged ({report.rows:,} rows)."
-        )
-        return None
-    print_table(
-        ["Row", "Code", "Error", "Message"],
-        [[e.row, e.code, e.error, e.message] for e in report.errors],
-        shrink=(3,),
-    )
-    where = (
-        f"; the file with an errors column is in {report.errors_file}" if report.errors_file else ""
-    )
-    print(
-        f"roster: error: {report.file_name} has {len(report.errors)} problem(s) in "
-        f"{len({e.row for e in report.errors})} of {report.rows} rows; nothing was recorded"
-        f"{where} [RECONCILIATION_FILE_REJECTED]",
-        file=sys.stderr,
-    )
-    return 2
-
-
-def run_mark_paid(rt: Runtime) -> None:
-    args = rt.args
-    ctx = rt.context()
-    paid_on = args.paid_on or ctx.today().isoformat()
-    payment_id = mark_paid(ctx, payment_id=args.payment, receipt=args.receipt, paid_on=paid_on)
-    if rt.json:
-        print_json({"payment_id": payment_id, "status": "PAID", "paid_on": paid_on})
-    else:
-        print(f"{args.payment} paid on {paid_on} (receipt {args.receipt}).")
-
-
-def run_mark_unpaid(rt: Runtime) -> None:
-    args = rt.args
-    payment_id = mark_unpaid(rt.context(), payment_id=args.payment, reason=args.reason)
-    if rt.json:
-        print_json({"payment_id": payment_id, "status": "UNPAID"})
-    else:
-        print(f"{args.payment} recorded as not paid: {args.reason}")

@@ -1,4 +1,4 @@
-"""Choices for filter and form pick-lists: villages, programmes, enrolment statuses."""
+"""Choices for filter and form pick-lists: villages, districts, programmes, enrolment statuses."""
 
 from __future__ import annotations
 
@@ -35,6 +35,17 @@ def village_options(db: Database, *, district_id: str | None = None) -> list[Opt
         query = query.where(ward.parent_id == district_id)
     with db.read_session() as session:
         return [Option(code, name, ward_name) for code, name, ward_name in session.execute(query)]
+
+
+def district_options(db: Database) -> list[Option]:
+    """Live districts, by code (HQ picks the district it acts for)."""
+    with db.read_session() as session:
+        rows = session.execute(
+            select(Location.code, Location.name)
+            .where(Location.level == LocationLevel.DISTRICT, ~Location.deleted)
+            .order_by(Location.code)
+        )
+        return [Option(code, name) for code, name in rows]
 
 
 def programme_options(db: Database) -> list[Option]:

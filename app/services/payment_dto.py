@@ -72,6 +72,7 @@ class PayrollRow:
     approved_by: str | None
     created_at: datetime
     approved_at: datetime | None
+    rejection_reason: str | None = None  # why it was rejected (REJECTED payrolls)
 
 
 @dataclass(frozen=True)

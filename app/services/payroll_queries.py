@@ -240,6 +240,7 @@ def _row(found: Any) -> PayrollRow:
         approved_by=checker,
         created_at=payroll.created_at,
         approved_at=payroll.approved_at,
+        rejection_reason=payroll.rejection_reason,
     )
 
 

@@ -3,7 +3,7 @@
 Payment outcomes (payments of an APPROVED_FOR_PAYMENT payroll only):
 
 * ``mark_paid``: APPROVED_FOR_PAYMENT (or UNPAID, a correction) -> PAID, with the receipt
-  number and the date paid;
+  number and the date paid (not in the future, not before the cycle's start or the approval);
 * ``mark_unpaid``: APPROVED_FOR_PAYMENT (or PAID, a correction) -> UNPAID, with a reason.
 
 Every outcome also appends a ``Reconciliation`` row (source SCREEN or FILE), so the history of
@@ -22,12 +22,13 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.domain.transitions import check_transition
 from app.domain.vocab import PaymentStatus, PayrollStatus, Role
 from app.errors import AppError, FieldError, NotFound, ValidationFailed
-from app.models.payment import Payment, Payroll, Reconciliation
+from app.models.payment import Payment, PaymentCycle, Payroll, Reconciliation
+from app.models.programme import Enrolment
 from app.services.batch_ops import use_batch_writer
 from app.services.context import Actor, ServiceContext, unit_of_work
 from app.services.lookups import check_scope
@@ -76,6 +77,14 @@ def set_paid(payment: Payment, receipt: str, paid_on: date) -> None:
     payment.receipt = receipt
     payment.paid_on = paid_on
     payment.unpaid_reason = None
+    if payment.recovery_amount:
+        # Withheld money counts as recovered once the reduced payment was really made.
+        session = object_session(payment)
+        enrolment = session.get(Enrolment, payment.enrolment_id) if session else None
+        if enrolment is not None:
+            enrolment.recovery_balance = max(
+                0, enrolment.recovery_balance - payment.recovery_amount
+            )
 
 
 def set_unpaid(payment: Payment, reason: str) -> None:
@@ -109,7 +118,11 @@ def record(
 
 
 def mark_paid(ctx: ServiceContext, *, payment_id: str, receipt: str, paid_on: date | str) -> str:
-    """Record a payment as paid (receipt number required); returns the payment id."""
+    """Record a payment as paid on ``paid_on`` (receipt number required); returns its id.
+
+    ``paid_on`` may not be in the future (DATE_IN_FUTURE), before the start of the payment's
+    cycle (BEFORE_CYCLE_START) or before the payroll's approval (BEFORE_APPROVAL).
+    """
     actor = ctx.require_actor()
     errors = Errors()
     clean_receipt = errors.required_text("receipt", receipt, max_len=RECEIPT_MAX)
@@ -119,6 +132,15 @@ def mark_paid(ctx: ServiceContext, *, payment_id: str, receipt: str, paid_on: da
     with unit_of_work(ctx) as session:
         payment = payment_by_ref(session, payment_id, actor)
         payroll = payable_payroll(session, payment.payroll_id)
+        cycle = session.get(PaymentCycle, payment.cycle_id)
+        if cycle is not None and day < cycle.start_date:
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "paid_on", "BEFORE_CYCLE_START", {"start": cycle.start_date.isoformat()}
+                    )
+                ]
+            )
         if payroll.approved_at is not None and day < payroll.approved_at.date():
             raise ValidationFailed([FieldError("paid_on", "BEFORE_APPROVAL")])
         set_paid(payment, clean_receipt, day)

@@ -7,7 +7,8 @@ written and a per-row report comes back (optionally also as the file itself with
 column, as openIMIS returns it). A row's Status must be the payment's current status (a stale
 export is refused), except that a row asking for the outcome the payment already has counts as
 unchanged, so importing the same file twice is harmless. Optional extra columns: ``Paid On``
-(ISO date; default today) and ``Reason`` (for Paid=No); any other extra column is ignored.
+(ISO date, from the cycle's start to today; default today) and ``Reason`` (for Paid=No); any
+other extra column is ignored.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session, aliased
 from app.domain.vocab import PaymentStatus
 from app.errors import FieldError, ValidationFailed
 from app.models.location import Location, ServicePoint
-from app.models.payment import Payment, Payroll
+from app.models.payment import Payment, PaymentCycle, Payroll
 from app.models.registry import Household, Individual
 from app.services.batch_ops import use_batch_writer
 from app.services.context import ServiceContext, unit_of_work
@@ -217,6 +218,7 @@ def _check_row(
     elsewhere: bool,
     *,
     today: date,
+    earliest: date,
     file_name: str,
 ) -> tuple[list[RowError], _Outcome | None]:
     """Every error of one row (all of them, not the first), or the outcome it asks for."""
@@ -260,6 +262,8 @@ def _check_row(
         parsed = parse_date(row["Paid On"])
         if parsed is None or parsed > today:
             fail("PAID_ON_INVALID", f"Paid On {row['Paid On']!r} is not a past ISO date")
+        elif parsed < earliest:
+            fail("PAID_ON_INVALID", f"Paid On {parsed} is before the cycle's start ({earliest})")
         else:
             paid_on = parsed
     reason = row.get("Reason", "") or f"reported not paid in {file_name}"
@@ -309,6 +313,8 @@ def import_reconciliation_csv(
         outcomes: list[_Outcome] = []
         seen: dict[str, int] = {}
         today = ctx.today()
+        cycle = session.get(PaymentCycle, payroll.cycle_id)
+        earliest = cycle.start_date if cycle is not None else date.min
         for number, row in rows:
             code = row.get("Code", "").upper()
             row["Code"] = code
@@ -319,8 +325,9 @@ def import_reconciliation_csv(
                 continue
             seen[code] = number
             row_errors, outcome = _check_row(
-                number, row, mine.get(code), code in elsewhere, today=today, file_name=file_name
-            )
+                number, row, mine.get(code), code in elsewhere, today=today,
+                earliest=earliest, file_name=file_name,
+            )  # fmt: skip
             errors += row_errors
             if outcome is not None:
                 outcomes.append(outcome)

@@ -1,16 +1,25 @@
-"""Payments: programmes and cycles, the payroll list, generation, approval by a second user,
-marking a payment paid, the printed payment list and a refused reconciliation file."""
+"""Payments: programmes and cycles, the payroll list, generation (HQ picks the district),
+approval by a second user, rejection with a reason, marking a payment paid on a chosen date,
+the printed payment list with its options and a refused reconciliation file."""
 
 from __future__ import annotations
 
 import csv
+import re
+import shutil
+import subprocess
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 
 from app.domain.vocab import PaymentStatus, PayrollStatus
+from app.services.context import ServiceContext
 from app.services.payroll import approve_payroll, generate_payroll
 from app.services.payroll_queries import get_payroll, list_payments
+from app.ui.dialogs.print_options_dialog import PrintOptions, PrintOptionsDialog
 from app.ui.views.payments_view import PaymentsView
 from tests.factories import enrol
 from tests.payment_fixtures import add_cycle
@@ -29,11 +38,18 @@ def district(registry: Registry) -> Registry:
 
 
 def _view(qtbot, registry: Registry, tmp_path: Path, user: str = "officer") -> PaymentsView:
-    picked: dict[str, str] = {}
+    """The view with its file and print-options dialogs answered from ``view.picked``."""
+    picked: dict[str, Any] = {"print": PrintOptions()}
+
+    def print_options(_parent, status: str, pay_point: str, last: PrintOptions):
+        picked["asked"] = (status, pay_point, last)
+        return picked["print"]
+
     view = PaymentsView(
         registry.district.ctx(user),
         choose_save_path=lambda _parent, suggested: str(tmp_path / Path(suggested).name),
         choose_open_path=lambda _parent: picked.get("open"),
+        choose_print_options=print_options,
     )
     view.picked = picked  # type: ignore[attr-defined]
     qtbot.addWidget(view)
@@ -133,7 +149,8 @@ def test_mark_paid_then_unpaid(qtbot, district: Registry, tmp_path: Path) -> Non
         detail.mark_paid_button.click()
     paid = {p.code: p for p in detail.payments}[code]
     assert (paid.status, paid.receipt) == (PaymentStatus.PAID, "R-0001")
-    assert detail.reconcile_label.text() == f"{code} recorded as paid."
+    assert detail.reconcile_label.text() == f"{code} recorded as paid on 15/06/2026."
+    assert paid.paid_on is not None and paid.paid_on.isoformat() == "2026-06-15"
     assert detail.points_model.index(0, 3).data() == "1"  # paid count of the pay point
 
     detail.select_payment(1)
@@ -191,3 +208,147 @@ def test_bad_reconciliation_file_shows_errors_and_changes_nothing(
     after = [(p.code, p.status, p.receipt) for p in list_payments(ctx, payroll_id=payroll_id)]
     assert after == before
     assert get_payroll(ctx, payroll_id=payroll_id).row.status == PayrollStatus.APPROVED_FOR_PAYMENT
+
+
+def _approved_on(registry: Registry, day: date) -> str:
+    """A payroll approved by the supervisor on ``day`` (its own clock)."""
+    payroll_id = generate_payroll(
+        registry.district.ctx(), programme_code="CT-UNC", cycle_code=CYCLE
+    )
+    actor = registry.district.ctx("supervisor").actor
+    moment = int(datetime(day.year, day.month, day.day, 9, tzinfo=UTC).timestamp() * 1000)
+    approve_payroll(ServiceContext(registry.db, actor, lambda: moment), payroll_id=payroll_id)
+    return payroll_id
+
+
+def test_reject_needs_a_reason_then_shows_it(qtbot, district: Registry, tmp_path: Path) -> None:
+    payroll_id = generate_payroll(
+        district.district.ctx(), programme_code="CT-UNC", cycle_code=CYCLE
+    )
+    view = _view(qtbot, district, tmp_path)
+    _open(qtbot, view, payroll_id)
+    detail = view.detail
+    assert detail.reject_button.isEnabled() and not detail.rejection_label.isVisible()
+    detail.reject_reason_edit.setText("   ")
+    detail.reject_button.click()
+    qtbot.waitUntil(detail.reject_error.isVisible, timeout=10_000)
+    assert detail.reject_error.text() == "This field is required."
+    assert not detail.approval_label.isVisible()  # the message is beside the field only
+    assert detail.reject_reason_edit.maxLength() == 200
+
+    detail.reject_reason_edit.setText("Wrong cycle dates")
+    with qtbot.waitSignal(detail.loaded, timeout=10_000):
+        detail.reject_button.click()
+    page = detail.payroll
+    assert page is not None and page.row.status == PayrollStatus.REJECTED
+    assert page.row.rejection_reason == "Wrong cycle dates"
+    assert not detail.reject_error.isVisible() and detail.reject_reason_edit.text() == ""
+    assert detail.rejection_label.isVisible()
+    assert detail.rejection_label.text() == "Rejected: Wrong cycle dates"
+    assert not detail.reject_button.isEnabled()
+
+
+def test_mark_paid_on_a_chosen_date(qtbot, district: Registry, tmp_path: Path) -> None:
+    payroll_id = _approved_on(district, date(2026, 6, 5))
+    view = _view(qtbot, district, tmp_path)
+    _open(qtbot, view, payroll_id)
+    detail = view.detail
+    edit = detail.paid_on_edit
+    # Today by default; from the cycle's start (1 June) to today (15 June).
+    assert (edit.date(), edit.minimumDate(), edit.maximumDate()) == (
+        QDate(2026, 6, 15),
+        QDate(2026, 6, 1),
+        QDate(2026, 6, 15),
+    )
+    detail.select_payment(0)
+    code = detail.payments[0].code
+    # Before the approval: refused by the service, the message under the date.
+    edit.setDate(QDate(2026, 6, 3))
+    detail.receipt_edit.setText("R-7")
+    detail.mark_paid_button.click()
+    qtbot.waitUntil(detail.paid_on_error.isVisible, timeout=10_000)
+    assert detail.paid_on_error.text() == "The payment date is before the payroll was approved."
+    assert {p.code: p.status for p in detail.payments}[code] == PaymentStatus.APPROVED_FOR_PAYMENT
+
+    edit.setDate(QDate(2026, 6, 10))
+    with qtbot.waitSignal(detail.loaded, timeout=10_000):
+        detail.mark_paid_button.click()
+    paid = {p.code: p for p in detail.payments}[code]
+    assert paid.status == PaymentStatus.PAID and paid.paid_on == date(2026, 6, 10)
+    assert detail.reconcile_label.text() == f"{code} recorded as paid on 10/06/2026."
+    assert not detail.paid_on_error.isVisible()
+    assert edit.date() == QDate(2026, 6, 10)  # kept for the next payment of the same day
+
+
+def test_print_options_office_copy_on_letter(qtbot, district: Registry, tmp_path: Path) -> None:
+    payroll_id = _approved(district)
+    view = _view(qtbot, district, tmp_path)
+    _open(qtbot, view, payroll_id)
+    detail = view.detail
+    view.picked["print"] = None  # cancelled: nothing happens
+    detail.print_button.click()
+    assert not detail.printing and detail.print_button.isEnabled()
+    assert view.picked["asked"] == (
+        PayrollStatus.APPROVED_FOR_PAYMENT,
+        "All pay points",
+        PrintOptions(),
+    )
+
+    view.picked["print"] = PrintOptions(paper="LETTER", office_copy=True)
+    with qtbot.waitSignal(detail.printed, timeout=30_000) as printed:
+        detail.print_button.click()
+        assert detail.cancel_button.isVisible()
+    path = Path(printed.args[0])
+    assert path.name.endswith("-office-copy.pdf")
+    data = path.read_bytes()
+    assert re.search(rb"/MediaBox \[ ?0 0 612 792 ?\]", data)  # Letter, in points
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "OFFICE COPY" in text and "Paid on this page" not in text
+    assert detail.print_options == PrintOptions(paper="LETTER", office_copy=True)
+    view.picked["print"] = None
+    detail.print_button.click()
+    assert view.picked["asked"][2] == PrintOptions(paper="LETTER", office_copy=True)
+
+
+@pytest.mark.parametrize(
+    ("status", "checked", "enabled"),
+    [
+        (PayrollStatus.PENDING_APPROVAL, False, False),
+        (PayrollStatus.APPROVED_FOR_PAYMENT, True, True),
+        (PayrollStatus.RECONCILED, True, False),
+    ],
+)
+def test_print_options_dialog(qtbot, status: str, checked: bool, enabled: bool) -> None:
+    last = PrintOptions(paper="LETTER", office_copy=True)
+    dialog = PrintOptionsDialog(status=status, pay_point="PP-W01 Market", last=last)
+    qtbot.addWidget(dialog)
+    assert dialog.pay_point_label.text() == "PP-W01 Market"
+    assert dialog.office_copy_check.isChecked() is checked
+    assert dialog.office_copy_check.isEnabled() is enabled
+    assert dialog.note_label.text()
+    assert dialog.options() == PrintOptions(paper="LETTER", office_copy=checked)
+    dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("A4"))
+    assert dialog.options().paper == "A4"
+
+
+def test_hq_picks_the_district(qtbot, district: Registry, tmp_path: Path) -> None:
+    officer = _view(qtbot, district, tmp_path)
+    assert officer.district_combo.isHidden() and officer.district_label.isHidden()
+
+    view = _view(qtbot, district, tmp_path, user="hq")
+    assert not view.district_combo.isHidden()
+    assert [view.district_combo.itemData(i) for i in range(view.district_combo.count())] == [
+        "D01",
+        "D02",
+    ]
+    view.programme_combo.setCurrentIndex(view.programme_combo.findData("CT-UNC"))
+    view.district_combo.setCurrentIndex(view.district_combo.findData("D01"))
+    assert view.generate_button.isEnabled()
+    with qtbot.waitSignal(view.detail.loaded, timeout=10_000):
+        view.generate_button.click()
+    page = view.detail.payroll
+    assert page is not None and page.row.district_code == "D01"
+    assert page.row.payment_count == 2

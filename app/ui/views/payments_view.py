@@ -3,25 +3,27 @@
 The left side lists the programmes (type, amounts, active enrolments) with their payment
 cycles, read only. The right side lists the payrolls, newest first, with programme, cycle,
 status, number of payments and total (money in whole minor units, through the locale).
-"Generate payroll" takes a programme and one of its cycles and runs in the write pool; the new
-payroll opens at once. Opening a row shows its page (``PayrollDetail``).
+"Generate payroll" takes a programme and one of its cycles (and, for an HQ user, who has no
+district of their own, the district) and runs in the write pool; the new payroll opens at once.
+Opening a row shows its page (``PayrollDetail``).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,19 +31,24 @@ from PySide6.QtWidgets import (
 from app.domain.vocab import Role
 from app.errors import AppError
 from app.services.context import ServiceContext
+from app.services.options import Option, district_options
 from app.services.payment_dto import CycleOut, PayrollRow, ProgrammeOut
 from app.services.payroll import generate_payroll
 from app.services.payroll_queries import list_cycles, list_payrolls, list_programmes
 from app.ui import error_presenter, formatting, tasks
+from app.ui.dialogs.print_options_dialog import ChoosePrintOptions, ask_print_options
 from app.ui.itemmodels.record_table_model import RecordTableModel
 from app.ui.labels import vocab_label
 from app.ui.messages import app_error_text
-from app.ui.views.payroll_detail import PayrollDetail, make_table
+from app.ui.views import payroll_render
+from app.ui.views.payroll_detail import PayrollDetail
 from app.ui.views.payroll_files import ChooseOpenPath, ChooseSavePath, ask_open_path, ask_save_path
+from app.ui.views.payroll_render import make_table
 from app.ui.widgets.field_errors import ERROR_STYLE
 
 COL_PROGRAMME, COL_CYCLE, COL_STATUS, COL_COUNT, COL_TOTAL, COL_MAKER, COL_CREATED = range(7)
 OPEN_CYCLES = ("ACTIVE", "PENDING")
+SAMPLE_DAY = date(2026, 12, 28)  # a wide date, to size the dates column
 
 
 class PaymentsView(QWidget):
@@ -51,10 +58,14 @@ class PaymentsView(QWidget):
         *,
         choose_save_path: ChooseSavePath = ask_save_path,
         choose_open_path: ChooseOpenPath = ask_open_path,
+        choose_print_options: ChoosePrintOptions = ask_print_options,
         parent=None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # HQ has no district of its own: it picks the one a payroll is generated for.
+        self._hq = ctx.actor is not None and ctx.actor.district_id is None
+        self._districts: list[Option] = []
         self._programmes: list[ProgrammeOut] = []
         self._cycles: list[CycleOut] = []
         self._payrolls: list[PayrollRow] = []
@@ -65,14 +76,31 @@ class PaymentsView(QWidget):
             [self.tr("Programme or cycle"), self.tr("Details"), self.tr("Status")]
         )
         self.programme_tree.setRootIsDecorated(True)
-        self.programme_tree.setColumnWidth(0, 160)
-        self.programme_tree.setColumnWidth(1, 170)
-        self.programme_tree.setMinimumWidth(340)
+        self.programme_tree.setUniformRowHeights(True)
+        self.programme_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree_header = self.programme_tree.header()
+        # Codes are never cut: the first column follows its longest code; the details column
+        # fits a cycle's dates (a programme's longer summary is elided, whole in its tooltip).
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        tree_header.setStretchLastSection(True)
+        self.programme_tree.setIndentation(14)
+        sample = payroll_render.period(SAMPLE_DAY, SAMPLE_DAY)
+        self.programme_tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance(sample) + 16)
+        self.programme_tree.setMinimumWidth(300)
 
         self.programme_combo = QComboBox()
-        self.programme_combo.setMinimumContentsLength(10)
+        self.programme_combo.setMinimumContentsLength(8)
         self.cycle_combo = QComboBox()
-        self.cycle_combo.setMinimumContentsLength(14)
+        self.cycle_combo.setMinimumContentsLength(13)
+        self.cycle_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.district_label = QLabel(self.tr("District"))
+        self.district_combo = QComboBox()
+        self.district_combo.setObjectName("district")
+        self.district_combo.setMinimumContentsLength(10)
+        self.district_label.setVisible(self._hq)
+        self.district_combo.setVisible(self._hq)
         self.generate_button = QPushButton(self.tr("Generate payroll"))
         actor = ctx.actor
         self._can_generate = actor is not None and actor.role != Role.VIEWER
@@ -109,13 +137,16 @@ class PaymentsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
 
-        generate = QHBoxLayout()
-        generate.addWidget(QLabel(self.tr("Programme")))
-        generate.addWidget(self.programme_combo)
-        generate.addWidget(QLabel(self.tr("Cycle")))
-        generate.addWidget(self.cycle_combo)
-        generate.addWidget(self.generate_button)
-        generate.addStretch(1)
+        # Two rows, so the French labels fit beside the programme tree at 1024 pixels.
+        generate = QGridLayout()
+        generate.addWidget(QLabel(self.tr("Programme")), 0, 0)
+        generate.addWidget(self.programme_combo, 0, 1)
+        generate.addWidget(QLabel(self.tr("Cycle")), 0, 2)
+        generate.addWidget(self.cycle_combo, 0, 3)
+        generate.addWidget(self.district_label, 1, 0)
+        generate.addWidget(self.district_combo, 1, 1)
+        generate.addWidget(self.generate_button, 1, 2, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        generate.setColumnStretch(4, 1)
 
         left = QWidget()
         left_column = QVBoxLayout(left)
@@ -133,8 +164,9 @@ class PaymentsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        # The tree keeps most of its width on small screens; the payroll table scrolls.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
         splitter.setSizes([400, 660])
         splitter.setChildrenCollapsible(False)
 
@@ -145,7 +177,10 @@ class PaymentsView(QWidget):
         self.list_page = list_page
 
         self.detail = PayrollDetail(
-            ctx, choose_save_path=choose_save_path, choose_open_path=choose_open_path
+            ctx,
+            choose_save_path=choose_save_path,
+            choose_open_path=choose_open_path,
+            choose_print_options=choose_print_options,
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(list_page)
@@ -182,8 +217,11 @@ class PaymentsView(QWidget):
             self.loads += 1
             return
 
-        def work() -> tuple[list[ProgrammeOut], list[CycleOut], list[PayrollRow]]:
-            return list_programmes(ctx), list_cycles(ctx), list_payrolls(ctx)
+        hq = self._hq
+
+        def work() -> tuple[list[ProgrammeOut], list[CycleOut], list[PayrollRow], list[Option]]:
+            districts = district_options(ctx.db) if hq else []
+            return list_programmes(ctx), list_cycles(ctx), list_payrolls(ctx), districts
 
         tasks.submit(
             work,
@@ -195,11 +233,12 @@ class PaymentsView(QWidget):
         )
 
     def _on_loaded(
-        self, result: tuple[list[ProgrammeOut], list[CycleOut], list[PayrollRow]]
+        self, result: tuple[list[ProgrammeOut], list[CycleOut], list[PayrollRow], list[Option]]
     ) -> None:
-        self._programmes, self._cycles, self._payrolls = result
+        self._programmes, self._cycles, self._payrolls, self._districts = result
         self._fill_tree()
         self._fill_programmes()
+        self._fill_districts()
         self.model.set_rows(
             [
                 (
@@ -232,51 +271,13 @@ class PaymentsView(QWidget):
             error_presenter.present(exc, self)
 
     def _fill_tree(self) -> None:
-        self.programme_tree.clear()
-        by_programme: dict[str, list[CycleOut]] = {}
-        for cycle in self._cycles:
-            by_programme.setdefault(cycle.programme_code, []).append(cycle)
-        for p in self._programmes:
-            details = self.tr("{amount} base · {n} active").format(
-                amount=formatting.money(p.base_amount, p.currency),
-                n=formatting.number(p.active_enrolments),
-            )
-            item = QTreeWidgetItem([p.code, details, vocab_label(p.type)])
-            tip = [p.name, vocab_label(p.frequency)]
-            if p.cap_amount is not None:
-                tip.append(
-                    self.tr("Cap: {amount}").format(
-                        amount=formatting.money(p.cap_amount, p.currency)
-                    )
-                )
-            for t in p.top_ups:
-                tip.append(
-                    self.tr("Top-up {criterion}: {amount}").format(
-                        criterion=vocab_label(t.criterion),
-                        amount=formatting.money(t.amount, p.currency),
-                    )
-                )
-            if p.deduction_per_unmet:
-                tip.append(
-                    self.tr("Per unmet condition: −{amount}").format(
-                        amount=formatting.money(p.deduction_per_unmet, p.currency)
-                    )
-                )
-            item.setToolTip(0, "\n".join(tip))
-            item.setToolTip(1, "\n".join(tip))
-            for c in by_programme.get(p.code, []):
-                dates = (
-                    f"{formatting.short_date(c.start_date)} – {formatting.short_date(c.end_date)}"
-                )
-                status = vocab_label(c.status)
-                if c.payroll_status:
-                    status += " · " + vocab_label(c.payroll_status)
-                child = QTreeWidgetItem([c.code, dates, status])
-                child.setData(0, Qt.ItemDataRole.UserRole, c.payroll_id)
-                child.setToolTip(2, status)
-                item.addChild(child)
-            self.programme_tree.addTopLevelItem(item)
-            item.setExpanded(True)
+        payroll_render.fill_programme_tree(self, self._programmes, self._cycles)
+        # Wide enough for the longest code, the dates and a short status ("En attente"); the
+        # payroll table beside it scrolls instead.
+        tree = self.programme_tree
+        status = tree.fontMetrics().horizontalAdvance(vocab_label("PENDING")) + 24
+        needed = tree.sizeHintForColumn(0) + tree.columnWidth(1) + status + 2 * tree.frameWidth()
+        tree.setMinimumWidth(min(max(300, needed + 20), 520))
 
     def _fill_programmes(self) -> None:
         chosen = self.programme_combo.currentData()
@@ -301,10 +302,22 @@ class PaymentsView(QWidget):
         self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(chosen)))
         self._update_generate()
 
+    def _fill_districts(self) -> None:
+        if not self._hq:
+            return
+        chosen = self.district_combo.currentData()
+        self.district_combo.clear()
+        for d in self._districts:
+            self.district_combo.addItem(f"{d.code} {d.name}", d.code)
+        self.district_combo.setCurrentIndex(max(0, self.district_combo.findData(chosen)))
+        self._update_generate()
+
     def _update_generate(self) -> None:
         ready = bool(self.programme_combo.currentData()) and bool(self.cycle_combo.currentData())
+        if self._hq:
+            ready = ready and bool(self.district_combo.currentData())
         self.generate_button.setEnabled(self._can_generate and ready)
-        for combo in (self.programme_combo, self.cycle_combo):
+        for combo in (self.programme_combo, self.cycle_combo, self.district_combo):
             combo.setEnabled(self._can_generate)
         if self._can_generate and not ready and self._programmes:
             self.generate_button.setToolTip(
@@ -316,8 +329,10 @@ class PaymentsView(QWidget):
     # --- actions -----------------------------------------------------------------------------
 
     def generate(self) -> None:
-        """Generate the payroll of the chosen programme and cycle (in the write pool)."""
+        """Generate the payroll of the chosen programme and cycle (in the write pool); HQ
+        generates it for the chosen district."""
         programme, cycle = self.programme_combo.currentData(), self.cycle_combo.currentData()
+        district = self.district_combo.currentData() if self._hq else None
         if not programme or not cycle:
             return
         ctx = self._ctx
@@ -325,7 +340,9 @@ class PaymentsView(QWidget):
         self.generate_label.hide()
         self.generate_button.setText(self.tr("Generating…"))
         tasks.submit(
-            lambda: generate_payroll(ctx, programme_code=programme, cycle_code=cycle),
+            lambda: generate_payroll(
+                ctx, programme_code=programme, cycle_code=cycle, district_code=district
+            ),
             on_success=self._on_generated,
             on_failure=self._on_generate_failed,
             pool_name=tasks.WRITES,

@@ -24,6 +24,7 @@ from app.services.payment_dto import ImportReport
 from app.services.reconciliation_csv import export_payroll_csv, import_reconciliation_csv
 from app.sync.progress import CancelToken, Progress
 from app.ui import error_presenter, formatting, tasks
+from app.ui.dialogs.print_options_dialog import PrintOptions
 from app.ui.messages import ERRORS, app_error_text, error_text
 from app.ui.widgets.field_errors import ERROR_STYLE
 
@@ -64,6 +65,7 @@ def print_payment_list(
     *,
     payroll_id: str,
     pay_point_code: str | None,
+    options: PrintOptions,
     out: Path,
     progress: Callable[[Progress], None],
     cancel: CancelToken,
@@ -73,8 +75,10 @@ def print_payment_list(
     from app.reports.payment_list import render_payment_list
     from app.services.print_data import payment_list_data
 
-    data = payment_list_data(ctx, payroll_id=payroll_id, pay_point_code=pay_point_code)
-    return render_payment_list(data, out, progress=progress, cancel=cancel)
+    data = payment_list_data(
+        ctx, payroll_id=payroll_id, pay_point_code=pay_point_code, office_copy=options.office_copy
+    )
+    return render_payment_list(data, out, paper=options.paper, progress=progress, cancel=cancel)
 
 
 def _row_problem(code: str, message: str) -> str:
@@ -107,7 +111,7 @@ def on_export_clicked(page: PayrollDetail) -> None:
     out = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
     ctx, pid = page._ctx, page._payroll.id
     point = page.pay_point_combo.currentData()
-    page._run(
+    page.run(
         lambda: export_payroll_csv(ctx, payroll_id=pid, path=out, pay_point_code=point),
         name="export",
         label=page.action_label,
@@ -183,9 +187,17 @@ def on_import_failed(page: PayrollDetail, exc: BaseException) -> None:
 
 
 def on_print_clicked(page: PayrollDetail) -> None:
+    """Ask how (paper, office copy), then where; then print in a worker."""
     if page._payroll is None or page._busy:
         return
-    chosen = page._choose_save_path(page, suggested(page, ".pdf"))
+    options = page._choose_print_options(
+        page, page._payroll.row.status, page.pay_point_combo.currentText(), page.print_options
+    )
+    if options is None:
+        return
+    page.print_options = options
+    copy = "-office-copy" if options.office_copy else ""
+    chosen = page._choose_save_path(page, suggested(page, f"{copy}.pdf"))
     if not chosen:
         return
     out = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
@@ -202,8 +214,14 @@ def on_print_clicked(page: PayrollDetail) -> None:
     page.cancel_button.setEnabled(True)
     tasks.submit(
         lambda: print_payment_list(
-            ctx, payroll_id=pid, pay_point_code=point, out=out, progress=report, cancel=token
-        ),
+            ctx,
+            payroll_id=pid,
+            pay_point_code=point,
+            options=options,
+            out=out,
+            progress=report,
+            cancel=token,
+        ),  # fmt: skip
         on_success=partial(on_printed, page),
         on_failure=partial(on_print_failed, page),
         pool_name=tasks.WRITES,
