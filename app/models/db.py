@@ -38,6 +38,10 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=15000")
     cur.execute("PRAGMA cache_size=-65536")
+    # Reads through a memory map: a connection's first full-text query (a fresh reader thread)
+    # costs a third as much as through read() calls (about 20 ms instead of 60 on 50,000
+    # households). Address space only; writes still go through the WAL as before.
+    cur.execute("PRAGMA mmap_size=268435456")
     cur.close()
 
 

@@ -26,12 +26,35 @@ CODE_PREFIX = "code:"
 _CODE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*$")
 
 
-def _text_query(text: str) -> str | None:
-    """The query for what was typed: a household-code range, or FTS over people; None if empty."""
+#: Letters then digits ("D0", "D01"): only a household code starts like that, never a name.
+_CODE_START_RE = re.compile(r"^[A-Za-z]+[0-9]+$")
+
+
+def _text_query(text: str, db: Database) -> str | None:
+    """The query for what was typed: a household-code range, or FTS over people; None if empty.
+
+    A single letter searches names only: as a prefix of identifiers it would match every
+    household's code (``D`` of ``D01-…``) and say nothing about the person being looked for.
+    Letters then digits are the start of a household code when some code starts so (one probe
+    of the code index); otherwise, e.g. a passport number, they are searched like any text.
+    """
     typed = text.strip()
     if _CODE_RE.match(typed):
         return CODE_PREFIX + typed.upper()
+    if _CODE_START_RE.match(typed) and _some_code_starts(db, typed.upper()):
+        return CODE_PREFIX + typed.upper()
+    if len(typed) == 1 and typed.isalpha():
+        return f'names : "{typed}"*'
     return fts_query(text)
+
+
+def _some_code_starts(db: Database, prefix: str) -> bool:
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            sql_text("SELECT 1 FROM households WHERE code >= :lo AND code < :hi LIMIT 1"),
+            {"lo": prefix, "hi": prefix + "\uffff"},
+        ).first()
+    return found is not None
 
 
 def _where(
@@ -93,7 +116,7 @@ def search_households(
     rows are read (member counts are computed for those rows alone), so a page costs the same
     on a 50,000-household district as on a small one.
     """
-    query = _text_query(text) if text else None
+    query = _text_query(text, db) if text else None
     if text and query is None:
         return SearchPage([], offset, limit, False)
     where, params = _where(
@@ -162,7 +185,7 @@ def count_households(
     district_id: str | None = None,
 ) -> int:
     """How many households match the same filters as ``search_households``."""
-    query = _text_query(text) if text else None
+    query = _text_query(text, db) if text else None
     if text and query is None:
         return 0
     where, params = _where(

@@ -27,7 +27,7 @@ from app.ui import tasks
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.labels import vocab_label
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 
 
