@@ -406,3 +406,17 @@ def test_short_ids() -> None:
     ids = ["01a20cc1-aaaa-7000-8000-000000000000", "01a20cc1-aaab-7000-8000-000000000000",
            "01b00000-0000-7000-8000-000000000000"]  # fmt: skip
     assert short_ids(ids) == {ids[0]: "01a20cc1-aaaa", ids[1]: "01a20cc1-aaab", ids[2]: "01b00000"}
+
+
+def test_new_payments_are_based_on_the_pull_cursor(district: District, ready: list[str]) -> None:
+    """Like any new record: HQ then knows what the laptop had pulled when it made them."""
+    from app.services.context import set_state
+
+    with district.db.write_session() as s, s.begin():
+        set_state(s, "pull_cursor", "42")
+    generate_payroll(district.ctx(), programme_code="CT-UNC", cycle_code=CYCLE)
+    with district.db.read_session() as s:
+        bases = set(
+            s.scalars(select(OutboxOp.base_seq).where(OutboxOp.table_name == "payments")).all()
+        )
+    assert bases == {42}

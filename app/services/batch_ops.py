@@ -102,6 +102,9 @@ def batch_writer(session: Session, ctx: WriteContext, changes: list[RowChange]) 
     raw_hlc = _read_state(session, "hlc")
     stamp: Hlc | None = Hlc.decode(raw_hlc) if raw_hlc else None
     user_id, device_id, tx_id = ctx.user_id, ctx.device_id, ctx.client_tx_id
+    # New rows are based on everything pulled so far, as the recorder's writer does (HQ tells
+    # work made before the laptop learnt of a transfer from work made after by it).
+    pulled = int(_read_state(session, "pull_cursor") or "0")
     for change in changes:
         kind = change.kind.value
         fields = change.fields
@@ -118,7 +121,8 @@ def batch_writer(session: Session, ctx: WriteContext, changes: list[RowChange]) 
         ops.append(
             (
                 op_id, seq, tx_id, table, row_id, getattr(obj, "district_id", None), kind,
-                change.base_seq, json.dumps(fields) if on_sqlite else fields, stamp.encode(),
+                pulled if change.kind == OpKind.INSERT else change.base_seq,
+                json.dumps(fields) if on_sqlite else fields, stamp.encode(),
                 ctx.schema_version, user_id, stamp_at, pending, 0,
             )
         )  # fmt: skip
