@@ -41,7 +41,8 @@ PLAIN_FIELDS = ("address", "landmark", "phone", "gps", "gps_lat", "gps_lon", "pm
 LIVE_ENROLMENT = (EnrolmentStatus.POTENTIAL, EnrolmentStatus.ACTIVE, EnrolmentStatus.SUSPENDED)
 
 
-def _next_household_code(session: Session, district_code: str, device_id: str) -> str:
+def next_household_code(session: Session, district_code: str, device_id: str) -> str:
+    """The next household code of this device (caller owns the transaction)."""
     # Codes born offline must not collide across laptops: prefix with this device's tag.
     seq = int(get_state(session, "household_code_seq") or "0") + 1
     set_state(session, "household_code_seq", str(seq))
@@ -72,7 +73,7 @@ def register_household(ctx: ServiceContext, *, data: HouseholdIn) -> str:
                 errors.add(name, "NOT_A_MEMBER")
         household = Household(
             id=new_id(),
-            code=_next_household_code(session, district.code, ctx.device_id),
+            code=next_household_code(session, district.code, ctx.device_id),
             district_id=district.id,
             village_id=village.id,
             address=address,
