@@ -32,7 +32,9 @@ from app.services.status import StatusSummary, status_summary
 from app.sync.connect import connect
 from app.sync.engine import SyncResult
 from app.ui import error_presenter, formatting
+from app.ui.decision_pages import build_decision_pages
 from app.ui.dialogs.connect_dialog import ConnectDialog
+from app.ui.dialogs.import_dialog import open_import_dialog
 from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.error_presenter import app_version
@@ -52,7 +54,9 @@ from app.ui.views.households_view import HouseholdsView
 from app.ui.views.payments_view import PaymentsView
 
 STATUS_REFRESH_MS = 15_000
-HOUSEHOLDS, GRIEVANCES, COMPLIANCE, PAYMENTS, CONFLICTS = range(5)
+HOUSEHOLDS, GRIEVANCES, COMPLIANCE, PAYMENTS, APPROVALS, CASES, RECERTIFICATION, CONFLICTS = range(
+    8
+)
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +111,10 @@ class MainWindow(QMainWindow):
         self.compliance_view.saved.connect(lambda _n: self.refresh_status())
         self.payments_view = PaymentsView(ctx)
         self.payments_view.detail.changed.connect(lambda _id: self.refresh_status())
+        self.decisions = build_decision_pages(ctx)
+        self.decisions.signals.changed.connect(self._on_decision)
+        self.decisions.signals.household_requested.connect(self.open_household)
+        self.household_actions.changed.connect(lambda _id: self.decisions.refresh_approvals())
 
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navigation")
@@ -123,6 +131,9 @@ class MainWindow(QMainWindow):
             (self.tr("Grievances"), self.grievances_view),
             (self.tr("Compliance"), self.compliance_view),
             (self.tr("Payments"), self.payments_view),
+            (self.tr("Approvals"), self.decisions.approvals),
+            (self.tr("Cases"), self.decisions.cases),
+            (self.tr("Recertification"), self.decisions.recertification),
             (self.tr("Conflicts"), self.conflicts_view),
         ]
         for title, page in areas:
@@ -210,6 +221,10 @@ class MainWindow(QMainWindow):
         self.register_action.triggered.connect(self.household_actions.register)
         self.register_action.setEnabled(self._can_write())
         file_menu.addAction(self.register_action)
+        self.import_action = QAction(self.tr("&Import beneficiaries…"), self)
+        self.import_action.triggered.connect(self.show_import_dialog)
+        self.import_action.setEnabled(self._can_write())
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -243,6 +258,13 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About Roster"), self)
         about_action.triggered.connect(self._on_about)
         help_menu.addAction(about_action)
+
+    def show_import_dialog(self) -> None:
+        """Import households from an openIMIS individual upload file (CSV or XLSX)."""
+        dialog = open_import_dialog(self, self._ctx)
+        dialog.imported.connect(lambda _result: self.households_view.refresh())
+        dialog.imported.connect(lambda _result: self.refresh_status())
+        self.dialog = dialog
 
     def _can_write(self) -> bool:
         actor = self._ctx.actor
@@ -335,6 +357,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if self.pages.widget(row) is self.conflicts_view:
             self.conflicts_view.refresh()
+        else:
+            self.decisions.refresh(self.pages.widget(row))
+
+    def _on_decision(self) -> None:
+        self.refresh_status()
+        if self.household_page.household is not None:
+            self.household_page.load(self.household_page.household.id)
+        self.households_view.refresh()
 
     def show_conflicts(self) -> None:
         self.nav_list.setCurrentRow(CONFLICTS)

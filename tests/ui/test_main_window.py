@@ -75,13 +75,28 @@ def test_read_only_without_a_signed_in_user(qtbot, registry: Registry) -> None:
 def test_navigation_between_areas(qtbot, registry: Registry) -> None:
     window = _window(qtbot, registry.district.ctx())
     names = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
-    assert names == ["Households", "Grievances", "Compliance", "Payments", "Conflicts"]
+    assert names == [
+        "Households",
+        "Grievances",
+        "Compliance",
+        "Payments",
+        "Approvals",
+        "Cases",
+        "Recertification",
+        "Conflicts",
+    ]
     loads = window.payments_view.loads
     window.nav_list.setCurrentRow(3)
     assert window.pages.currentWidget() is window.payments_view
     qtbot.waitUntil(lambda: window.payments_view.loads > loads, timeout=5000)
     assert window.payments_view.programme_tree.topLevelItemCount() >= 1
     window.nav_list.setCurrentRow(4)
+    assert window.pages.currentWidget() is window.decisions.approvals
+    window.nav_list.setCurrentRow(5)
+    assert window.pages.currentWidget() is window.decisions.cases
+    window.nav_list.setCurrentRow(6)
+    assert window.pages.currentWidget() is window.decisions.recertification
+    window.nav_list.setCurrentRow(7)
     assert window.pages.currentWidget() is window.conflicts_view
 
 

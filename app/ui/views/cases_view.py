@@ -50,7 +50,7 @@ class CasesView(QWidget):
     # The list or a case changed (a dialog saved); argument: the case's id.
     changed = Signal(str)
 
-    def __init__(self, ctx: ServiceContext, parent=None) -> None:
+    def __init__(self, ctx: ServiceContext, *, load_now: bool = True, parent=None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._writable = ctx.actor is not None and ctx.actor.role != Role.VIEWER
@@ -109,7 +109,8 @@ class CasesView(QWidget):
         self.detail.decide_button.clicked.connect(self.decide_dialog)
         self.detail.action_button.clicked.connect(self.action_dialog)
         self.detail.close_button.clicked.connect(self.close_dialog)
-        self.refresh()
+        if load_now:  # the main window loads it when first shown, not during start-up
+            self.refresh()
 
     @property
     def page(self) -> CaseOut | None:

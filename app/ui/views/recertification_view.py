@@ -67,6 +67,7 @@ class RecertificationView(QWidget):
         *,
         choose_csv_path: ChooseOpenPath = ask_csv_path,
         confirm: Confirm = ask_confirm,
+        load_now: bool = True,
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -145,7 +146,8 @@ class RecertificationView(QWidget):
         self.task_panel.failed.connect(self._failed)
         self.task_panel.household_activated.connect(self.household_activated)
         self._update()
-        self.refresh()
+        if load_now:  # the main window loads it when first shown, not during start-up
+            self.refresh()
 
     # --- state -------------------------------------------------------------------------------
 
