@@ -9,7 +9,10 @@ real work, then opens the main window offscreen and saves ``docs/screenshots/<sc
 - ``household``: one household's page;
 - ``grievances`` and ``grievance``: the ticket list (overdue tickets highlighted) and a ticket;
 - ``compliance``: the copy-back grid of a school sheet with the household panel;
-- ``conflicts``: the conflict inbox.
+- ``conflicts``: the conflict inbox;
+- ``payments`` and ``payroll``: programmes and cycles, and one payroll;
+- ``approvals``, ``cases``, ``recertification``: change requests waiting for a checker, a
+  confirmed duplicate case with its corrective action, a recertification round under way.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--households 2000]
 """
@@ -28,7 +31,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+from decision_stage import stage_decisions  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
@@ -56,10 +61,13 @@ from app.services.search import search_households  # noqa: E402
 from app.ui import tasks  # noqa: E402
 from app.ui.i18n import install_translators, remove_translators  # noqa: E402
 from app.ui.main_window import (  # noqa: E402
+    APPROVALS,
+    CASES,
     COMPLIANCE,
     CONFLICTS,
     GRIEVANCES,
     PAYMENTS,
+    RECERTIFICATION,
     MainWindow,
 )
 from app.ui.views.compliance_view import ComplianceView  # noqa: E402
@@ -215,6 +223,7 @@ def stage(db: Database) -> dict[str, str]:
     from app.services.payroll import generate_payroll
 
     ids["payroll"] = generate_payroll(ctx, programme_code="CT-UNC", cycle_code="CT-UNC-2026-05")
+    ids.update(stage_decisions(db, ctx))
     return ids
 
 
@@ -304,6 +313,20 @@ def shoot(db: Database, ids: dict[str, str], language: str, cache: Path) -> None
         window.payments_view.open_payroll(ids["payroll"])
         settle(0.8)
         save(window, "payroll", language)
+
+        window.nav_list.setCurrentRow(APPROVALS)
+        wait_until(lambda: len(window.decisions.approvals.rows) > 0)
+        settle(0.3)
+        save(window, "approvals", language)
+        window.nav_list.setCurrentRow(CASES)
+        cases = window.decisions.cases
+        wait_until(lambda: cases.loads > 0)
+        cases.select_case(ids["case"])
+        settle(0.8)
+        save(window, "cases", language)
+        window.nav_list.setCurrentRow(RECERTIFICATION)
+        settle(1.0)
+        save(window, "recertification", language)
     finally:
         tasks.wait_for_all()
         window.hide()

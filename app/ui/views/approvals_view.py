@@ -27,6 +27,7 @@ from app.ui import error_presenter, formatting, tasks
 from app.ui.itemmodels.record_table_model import RecordTableModel
 from app.ui.labels import field_label, record_label, vocab_label
 from app.ui.messages import app_error_text
+from app.ui.views.household_rows import audit_value
 
 
 def _table(model: RecordTableModel, widths: list[int]) -> QTableView:
@@ -235,7 +236,12 @@ class ApprovalsView(QWidget):
             self.detail_label.setText("\n".join(lines))
             self.changes_model.set_rows(
                 [
-                    [record_label(c.table), field_label(c.field), c.old or "—", c.new or "—"]
+                    [
+                        record_label(c.table),
+                        field_label(c.field),
+                        audit_value(c.field, c.old) or "—",
+                        audit_value(c.field, c.new) or "—",
+                    ]
                     for c in request.changes
                 ]
             )
