@@ -30,7 +30,7 @@ def test_account_change_waits_for_a_supervisor(
     sent = cli.ok(
         "household", "set-payment-account", code, "--method", "CASH", "--reason", "lost phone"
     )
-    assert "Sent for approval (CT-UNC requires it)" in sent.out
+    assert "Sent for approval (required by CT-UNC)" in sent.out
     listed = cli.ok("request", "list", "--json").json()
     assert len(listed) == 1 and listed[0]["household_code"] == code
     request_id = listed[0]["id"]

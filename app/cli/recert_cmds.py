@@ -272,7 +272,12 @@ def run_decide(rt: Runtime) -> None:
 
 def run_close(rt: Runtime) -> None:
     exits = close_round(rt.context(), round_code=rt.args.round)
-    _round_line(rt, rt.args.round, f"{{code}} closed: {{total}} households, {exits} exit(s).")
+    _round_line(
+        rt,
+        rt.args.round,
+        f"{{code}} closed: {{total}} households, {exits} exit(s) submitted "
+        "(applied, or waiting in 'roster request list' where the programme wants exits checked).",
+    )
 
 
 # --- cross-checks ----------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def report_pending(rt: Runtime, outcome: ChangeOutcome) -> bool:
         )
     else:
         rules = ", ".join(outcome.programmes) or "a case decision"
-        print(f"Sent for approval ({rules} requires it): request {outcome.request_id}")
+        print(f"Sent for approval (required by {rules}): request {outcome.request_id}")
         print("A supervisor approves it with: roster request approve ID")
     return True
 

@@ -150,6 +150,8 @@ def _diff_values(changes: list[Changed]) -> tuple[dict[str, object], dict[str, o
         for name, value in change.fields.items():
             if name in ("district_id", "household_id") or value["old"] == value["new"]:
                 continue
+            if name == "deleted" and value["old"] is None and not value["new"]:
+                continue  # a new row is born alive: not worth a line
             key = f"{change.table}.{name}"
             if seen[key] > 1:
                 key = f"{key}@{change.row_id}"
