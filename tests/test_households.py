@@ -286,7 +286,7 @@ def test_update_member_fields(district: District) -> None:
         assert (person.first_name, person.date_of_birth) == ("Ibrahim", date(2019, 12, 1))
     with pytest.raises(ValidationFailed) as info:
         update_member(district.ctx(), individual_id=child.id, changes={"school_code": "HF-01"})
-    assert _codes(info) == {"school_code": "UNKNOWN_SERVICE_POINT"}
+    assert _codes(info) == {"school_code": "NOT_A_SCHOOL"}
 
 
 def test_scope_and_roles(district: District) -> None:

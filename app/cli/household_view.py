@@ -80,6 +80,7 @@ def _members(h: HouseholdOut, *, show_ids: bool) -> None:
     )
     print(f"\nMembers ({summary or 'none'})")
     headers = ["#", "Name", "Sex", "Age", "Born", "Relationship", "Role", "Status", "National ID"]
+    headers.append("School/clinic")
     rows: list[list[object]] = [
         [
             i,
@@ -91,6 +92,7 @@ def _members(h: HouseholdOut, *, show_ids: bool) -> None:
             roles(m),
             member_status(m),
             m.national_id,
+            ", ".join(code for code in (m.school_code, m.health_facility_code) if code),
         ]
         + ([m.id] if show_ids else [])
         for i, m in enumerate(h.members, start=1)

@@ -34,9 +34,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.sync_cmds",
     "app.cli.server_cmds",
     "app.cli.grievance_cmds",
+    "app.cli.case_cmds",
     "app.cli.compliance_cmds",
     "app.cli.payment_cmds",
     "app.cli.print_cmds",
+    "app.cli.request_cmds",
+    "app.cli.recert_cmds",
+    "app.cli.import_cmds",
 )
 LOG_NAME = "roster.log"
 

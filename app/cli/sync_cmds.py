@@ -6,9 +6,10 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from app.cli.common import Runtime, add_command, add_group, read_password
+from app.cli.common import Runtime, add_command, add_group, parse_assignments, read_password
 from app.cli.output import print_json, print_table, text
 from app.services.conflicts import list_conflicts, list_rejected, resolve_conflict
+from app.services.refused_changes import discard_refused, resend_refused
 from app.sync.connect import connect
 from app.sync.engine import SyncResult, run_sync
 from app.sync.progress import Progress
@@ -49,6 +50,28 @@ def register(subparsers: Any) -> None:
     choice.add_argument("--keep", choices=("mine", "theirs"))
     choice.add_argument("--value", metavar="V", help="a new value instead of either")
     add_command(group, "rejected", run_rejected, help="local changes HQ refused, with why")
+    resend = add_command(
+        group,
+        "resend",
+        run_resend,
+        help="apply a refused change again as a new change, corrected with --set",
+        description="Apply a change HQ refused again, as a new change sent at the next sync. "
+        "Fields not given keep the refused value; a reference (village_id, school_id...) "
+        "takes a code or an id; 'FIELD=' clears a field.",
+    )
+    resend.add_argument("op_id", metavar="OP_ID", help="op id from 'conflicts rejected'")
+    resend.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a corrected value; repeat for several fields",
+    )
+    discard = add_command(
+        group, "discard", run_discard, help="let a refused change go (it is not sent again)"
+    )
+    discard.add_argument("op_id", metavar="OP_ID", help="op id from 'conflicts rejected'")
 
 
 def _progress(rt: Runtime) -> Any:
@@ -168,9 +191,25 @@ def run_rejected(rt: Runtime) -> None:
         return
     print_table(
         ["Op", "Table", "Record", "Fields", "Reason"],
-        [
-            [r.op_id[:13], r.table, r.row_id[:13], ", ".join(r.fields), r.reason or ""]
-            for r in items
-        ],
+        [[r.op_id, r.table, r.row_id[:13], ", ".join(r.fields), r.reason or ""] for r in items],
         shrink=(3, 4),
     )
+    print("correct and send again: roster conflicts resend OP_ID --set FIELD=VALUE ...")
+    print("or let it go: roster conflicts discard OP_ID")
+
+
+def run_resend(rt: Runtime) -> None:
+    values = parse_assignments(rt.args.assignments)
+    record_id = resend_refused(rt.context(), op_id=rt.args.op_id, values=dict(values))
+    if rt.json:
+        print_json({"op_id": rt.args.op_id, "record_id": record_id, "changed": sorted(values)})
+    else:
+        print(f"sent again as a new change to record {record_id}; run 'roster sync' to tell HQ")
+
+
+def run_discard(rt: Runtime) -> None:
+    discard_refused(rt.context(), op_id=rt.args.op_id)
+    if rt.json:
+        print_json({"op_id": rt.args.op_id, "status": "dismissed"})
+    else:
+        print("discarded: this change will not be sent to HQ")

@@ -260,3 +260,6 @@ class OutboxStatus(StrEnum):
     CONFLICT = "conflict"
     REJECTED = "rejected"
     HELD = "held"
+    # A refused op the officer dealt with: sent again as a new change, or let go.
+    RESENT = "resent"
+    DISMISSED = "dismissed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.domain.vocab import (
@@ -25,7 +25,8 @@ from app.services.compliance_rules import (
     LIVE_ENROLMENT,
 )
 from app.services.context import Actor, ServiceContext, unit_of_work
-from app.services.lookups import individual_by_id
+from app.services.lookups import household_by_ref, individual_by_id, live_members
+from app.services.options import Option
 from app.services.validation import Errors
 
 
@@ -40,21 +41,52 @@ class ActivityProgressOut:
     completed_on: date | None
 
 
-def _activity_programme(
-    session: Session, person: Individual, programme_code: str | None
-) -> Programme:
+@dataclass(frozen=True)
+class ActivityChoices:
+    """What a household offers for activity tracking: its labour programmes and members."""
+
+    household_code: str
+    #: Codes of the programmes with activities the household is live-enrolled in.
+    programme_codes: list[str]
+    #: Members present in the household, oldest first: ``code`` is the individual's id,
+    #: ``name`` the full name, ``group`` the relationship to the head.
+    members: list[Option]
+
+
+def _activity_programmes(household_id: str) -> Select[tuple[Programme]]:
+    """Programmes with activities the household is live-enrolled in, by code."""
     with_activities = select(Activity.programme_id).where(~Activity.deleted)
-    query = (
+    return (
         select(Programme)
         .join(Enrolment, Enrolment.programme_id == Programme.id)
         .where(
-            Enrolment.household_id == person.household_id,
+            Enrolment.household_id == household_id,
             ~Enrolment.deleted,
             Enrolment.status.in_(LIVE_ENROLMENT),
             Programme.id.in_(with_activities),
         )
         .order_by(Programme.code)
     )
+
+
+def activity_choices(db: Database, *, household_ref: str, actor: Actor) -> ActivityChoices:
+    """The household's labour programmes and present members (pick-lists for activities)."""
+    with db.read_session() as session:
+        household = household_by_ref(session, household_ref, actor)
+        return ActivityChoices(
+            household_code=household.code,
+            programme_codes=[p.code for p in session.scalars(_activity_programmes(household.id))],
+            members=[
+                Option(m.id, f"{m.first_name} {m.last_name}", m.relationship)
+                for m in live_members(session, household.id)
+            ],
+        )
+
+
+def _activity_programme(
+    session: Session, person: Individual, programme_code: str | None
+) -> Programme:
+    query = _activity_programmes(person.household_id)
     if programme_code:
         query = query.where(Programme.code == programme_code.strip().upper())
     found = list(session.scalars(query))

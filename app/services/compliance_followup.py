@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from app.domain.vocab import (
     ComplianceOutcome,
@@ -23,7 +24,7 @@ from app.models.compliance import (
 )
 from app.models.db import Database
 from app.models.programme import Enrolment
-from app.models.registry import Household
+from app.models.registry import Household, Individual
 from app.models.user import User
 from app.services.compliance_rules import (
     HOUSEHOLD_LEVEL_KINDS,
@@ -55,6 +56,7 @@ class MeasureOut:
     assignee: str | None
     outcome: str
     version: int
+    head_name: str | None = None
 
 
 def _failed(kind: str, outcomes: Iterable[str]) -> bool:
@@ -142,7 +144,17 @@ def check_non_compliance(ctx: ServiceContext, *, period: str) -> list[MeasureOut
                     outcome="",
                 )
                 session.add(measure)
-                created.append(_measure_out(measure, household.code, condition.code, None, today))
+                head = session.get(Individual, household.head_id) if household.head_id else None
+                created.append(
+                    _measure_out(
+                        measure,
+                        household.code,
+                        condition.code,
+                        None,
+                        today,
+                        f"{head.first_name} {head.last_name}" if head else None,
+                    )
+                )
     return created
 
 
@@ -152,6 +164,7 @@ def _measure_out(
     condition_code: str | None,
     assignee: str | None,
     today: date,
+    head_name: str | None = None,
 ) -> MeasureOut:
     return MeasureOut(
         id=m.id,
@@ -166,6 +179,7 @@ def _measure_out(
         assignee=assignee,
         outcome=m.outcome,
         version=m.version or 1,
+        head_name=head_name,
     )
 
 
@@ -176,12 +190,23 @@ def list_measures(
     actor: Actor | None = None,
     household_ref: str | None = None,
     open_only: bool = False,
+    status: str | None = None,
 ) -> list[MeasureOut]:
-    """Accompanying measures in the actor's district, open ones first, earliest due first."""
+    """Accompanying measures in the actor's district, open ones first, earliest due first;
+    only those in ``status`` when given."""
+    head = aliased(Individual)
     with db.read_session() as session:
         query = (
-            select(AccompanyingMeasure, Household.code, ProgrammeCondition.code, User.username)
+            select(
+                AccompanyingMeasure,
+                Household.code,
+                ProgrammeCondition.code,
+                User.username,
+                head.first_name,
+                head.last_name,
+            )
             .join(Household, Household.id == AccompanyingMeasure.household_id)
+            .outerjoin(head, head.id == Household.head_id)
             .outerjoin(
                 ProgrammeCondition, ProgrammeCondition.id == AccompanyingMeasure.condition_id
             )
@@ -195,14 +220,23 @@ def list_measures(
             query = query.where(AccompanyingMeasure.household_id == household.id)
         if open_only:
             query = query.where(AccompanyingMeasure.status.in_(OPEN_MEASURE))
+        if status:
+            query = query.where(AccompanyingMeasure.status == status)
         query = query.order_by(
             AccompanyingMeasure.status.not_in(OPEN_MEASURE),
             AccompanyingMeasure.due_date,
             Household.code,
         )
         return [
-            _measure_out(m, code, condition_code, username, today)
-            for m, code, condition_code, username in session.execute(query).all()
+            _measure_out(
+                m,
+                code,
+                condition_code,
+                username,
+                today,
+                f"{first} {last}" if first is not None else None,
+            )
+            for m, code, condition_code, username, first, last in session.execute(query).all()
         ]
 
 

@@ -59,6 +59,9 @@ class MemberOut:
     is_head: bool
     is_primary_recipient: bool
     is_secondary_recipient: bool
+    # Codes of ``school`` and ``health_facility`` (what the member form and services take).
+    school_code: str | None = None
+    health_facility_code: str | None = None
 
 
 @dataclass(frozen=True)

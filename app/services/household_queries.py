@@ -30,11 +30,8 @@ from app.services.lookups import age_on, ancestors, household_by_ref
 HISTORY_LIMIT = 200
 
 
-def _point_name(session: Session, point_id: str | None) -> str | None:
-    if point_id is None:
-        return None
-    point = session.get(ServicePoint, point_id)
-    return point.name if point else None
+def _point(session: Session, point_id: str | None) -> ServicePoint | None:
+    return session.get(ServicePoint, point_id) if point_id is not None else None
 
 
 def _members(session: Session, household: Household, today: date) -> list[MemberOut]:
@@ -43,29 +40,35 @@ def _members(session: Session, household: Household, today: date) -> list[Member
         .where(Individual.household_id == household.id, ~Individual.deleted)
         .order_by(Individual.status, Individual.date_of_birth, Individual.id)
     )
-    return [
-        MemberOut(
-            id=p.id,
-            first_name=p.first_name,
-            last_name=p.last_name,
-            sex=p.sex,
-            date_of_birth=p.date_of_birth,
-            age=age_on(p.date_of_birth, today),
-            relationship=p.relationship,
-            status=p.status,
-            status_date=p.status_date,
-            status_reason=p.status_reason,
-            national_id=p.national_id,
-            phone=p.phone,
-            disability=p.disability,
-            school=_point_name(session, p.school_id),
-            health_facility=_point_name(session, p.health_facility_id),
-            is_head=p.id == household.head_id,
-            is_primary_recipient=p.id == household.primary_recipient_id,
-            is_secondary_recipient=p.id == household.secondary_recipient_id,
+    out = []
+    for p in people:
+        school = _point(session, p.school_id)
+        clinic = _point(session, p.health_facility_id)
+        out.append(
+            MemberOut(
+                id=p.id,
+                first_name=p.first_name,
+                last_name=p.last_name,
+                sex=p.sex,
+                date_of_birth=p.date_of_birth,
+                age=age_on(p.date_of_birth, today),
+                relationship=p.relationship,
+                status=p.status,
+                status_date=p.status_date,
+                status_reason=p.status_reason,
+                national_id=p.national_id,
+                phone=p.phone,
+                disability=p.disability,
+                school=school.name if school else None,
+                health_facility=clinic.name if clinic else None,
+                is_head=p.id == household.head_id,
+                is_primary_recipient=p.id == household.primary_recipient_id,
+                is_secondary_recipient=p.id == household.secondary_recipient_id,
+                school_code=school.code if school else None,
+                health_facility_code=clinic.code if clinic else None,
+            )
         )
-        for p in people
-    ]
+    return out
 
 
 def _history(session: Session, household_id: str) -> list[HistoryEntry]:

@@ -159,6 +159,33 @@ def service_point_by_code(
     return point
 
 
+def member_service_point(
+    session: Session,
+    code: str | None,
+    kind: ServicePointKind,
+    *,
+    district_id: str | None,
+    field: str,
+) -> ServicePoint | None:
+    """A member's school or health facility by code: live, of ``kind``, in ``district_id``.
+
+    None for an empty code (no school, no clinic). Attendance sheets are built per school and
+    per clinic of the district, and HQ refuses a member pointing at another district's one.
+    """
+    if not code or not code.strip():
+        return None
+    point = session.scalar(select(ServicePoint).where(ServicePoint.code == code.strip()))
+    if point is None or point.deleted:
+        raise ValidationFailed([FieldError(field, "UNKNOWN_SERVICE_POINT", {"value": code})])
+    if point.kind != kind:
+        if kind == ServicePointKind.SCHOOL:
+            raise ValidationFailed([FieldError(field, "NOT_A_SCHOOL", {"value": code})])
+        raise ValidationFailed([FieldError(field, "NOT_A_HEALTH_FACILITY", {"value": code})])
+    if district_id is not None and point.district_id != district_id:
+        raise ValidationFailed([FieldError(field, "SERVICE_POINT_OTHER_DISTRICT", {"value": code})])
+    return point
+
+
 def age_on(born: date, today: date) -> int:
     """Whole years between ``born`` and ``today``."""
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

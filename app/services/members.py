@@ -36,7 +36,7 @@ from app.services.lookups import (
     individual_by_id,
     live_members,
     member_of,
-    service_point_by_code,
+    member_service_point,
 )
 from app.services.validation import Errors
 
@@ -102,20 +102,19 @@ def build_member(
     national_id = errors.national_id(f"{p}national_id", data.national_id)
     phone = errors.phone(f"{p}phone", data.phone)
     _check_national_id_free(session, errors, f"{p}national_id", national_id)
-    school = health = None
-    try:
-        school = service_point_by_code(
-            session, data.school_code, ServicePointKind.SCHOOL, field=f"{p}school_code"
-        )
-        health = service_point_by_code(
-            session,
-            data.health_facility_code,
-            ServicePointKind.HEALTH_FACILITY,
-            field=f"{p}health_facility_code",
-        )
-    except ValidationFailed as exc:
-        errors.items.extend(exc.errors)
+    points = {}
+    for name, code, kind in (
+        ("school_code", data.school_code, ServicePointKind.SCHOOL),
+        ("health_facility_code", data.health_facility_code, ServicePointKind.HEALTH_FACILITY),
+    ):
+        try:
+            points[name] = member_service_point(
+                session, code, kind, district_id=household.district_id, field=f"{p}{name}"
+            )
+        except ValidationFailed as exc:
+            errors.items.extend(exc.errors)
     errors.raise_if_any()
+    school, health = points["school_code"], points["health_facility_code"]
     assert born is not None
     return Individual(
         household_id=household.id,
@@ -190,7 +189,9 @@ def update_member(ctx: ServiceContext, *, individual_id: str, changes: dict[str,
                     else (ServicePointKind.HEALTH_FACILITY)
                 )
                 try:
-                    point = service_point_by_code(session, raw, kind, field=key)
+                    point = member_service_point(
+                        session, raw, kind, district_id=person.district_id, field=key
+                    )
                     column = "school_id" if key == "school_code" else "health_facility_id"
                     values[column] = point.id if point else None
                 except ValidationFailed as exc:

@@ -1,4 +1,4 @@
-"""Choices for filter and form pick-lists: villages, districts, programmes, enrolment statuses."""
+"""Choices for pick-lists: villages, districts, programmes, service points, enrolment statuses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased
 
 from app.domain.vocab import EnrolmentStatus, LocationLevel
 from app.models.db import Database
-from app.models.location import Location
+from app.models.location import Location, ServicePoint
 from app.models.programme import Programme
 
 
@@ -57,6 +57,27 @@ def programme_options(db: Database) -> list[Option]:
             .order_by(Programme.code)
         )
         return [Option(code, name) for code, name in rows]
+
+
+def service_point_options(
+    db: Database, *, kind: str, district_code: str | None = None
+) -> list[Option]:
+    """Live service points of ``kind`` (schools, health facilities...) by name, with the place
+    they are in as ``group``; only those of the district ``district_code`` when given."""
+    place = aliased(Location)
+    query = (
+        select(ServicePoint.code, ServicePoint.name, place.name)
+        .join(place, place.id == ServicePoint.location_id)
+        .where(ServicePoint.kind == kind, ~ServicePoint.deleted)
+        .order_by(ServicePoint.name, ServicePoint.code)
+    )
+    if district_code is not None:
+        district = aliased(Location)
+        query = query.join(district, district.id == ServicePoint.district_id).where(
+            district.code == district_code
+        )
+    with db.read_session() as session:
+        return [Option(code, name, where) for code, name, where in session.execute(query)]
 
 
 def enrolment_status_options() -> list[str]:

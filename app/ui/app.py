@@ -39,7 +39,7 @@ from app.ui import error_presenter, tasks
 from app.ui.dialogs.connect_dialog import ConnectDialog
 from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.error_presenter import ErrorPresenter, app_version
-from app.ui.i18n import install_translators, remove_translators
+from app.ui.i18n import Translations, cache_dir_for
 from app.ui.main_window import MainWindow
 from app.ui.messages import app_error_text
 from app.ui.settings import Settings
@@ -163,7 +163,8 @@ def run_gui(data_dir: Path, smoke_test: bool = False) -> int:
     app.setApplicationVersion(app_version())
     settings = Settings()
     language = os.environ.get("ROSTER_LANGUAGE") or settings.language
-    translators = install_translators(language, data_dir / "cache" / "i18n")
+    translations = Translations(cache_dir_for(data_dir / DB_FILENAME))
+    translations.install(language)
     previous_presenter = error_presenter.install(
         ErrorPresenter(log_file=log_file, dialogs=not smoke_test)
     )
@@ -186,7 +187,11 @@ def run_gui(data_dir: Path, smoke_test: bool = False) -> int:
                 return 0
         ctx = ServiceContext(db, actor)
         window = MainWindow(
-            ctx, settings=settings, log_file=log_file, remember_geometry=not smoke_test
+            ctx,
+            settings=settings,
+            translations=translations,
+            log_file=log_file,
+            remember_geometry=not smoke_test,
         )
         if smoke_test:
             return _smoke(window, ctx, data_dir)
@@ -206,7 +211,7 @@ def run_gui(data_dir: Path, smoke_test: bool = False) -> int:
             qInstallMessageHandler(previous_qt_handler)
         sys.excepthook = previous_hook  # type: ignore[assignment]
         error_presenter.install(previous_presenter)
-        remove_translators(translators)
+        translations.remove()
         logging.getLogger().removeHandler(log_handler)
         log_handler.close()
 

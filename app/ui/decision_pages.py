@@ -1,4 +1,4 @@
-"""The decision areas of the main window: approvals, error-and-fraud cases, recertification.
+"""The decision areas of the main window: approvals, cases, recertification, follow-up.
 
 Built and wired here so the main window only places them: a decision reloads the approvals
 inbox and the household shown, and a page asking for a household opens it.
@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from app.services.context import ServiceContext
 from app.ui.views.approvals_view import ApprovalsView
 from app.ui.views.cases_view import CasesView
+from app.ui.views.followup_view import FollowUpView
 from app.ui.views.recertification_view import RecertificationView
 
 
@@ -28,6 +29,7 @@ class DecisionPages:
     approvals: ApprovalsView
     cases: CasesView
     recertification: RecertificationView
+    followup: FollowUpView
     signals: DecisionSignals
 
     def refresh_approvals(self) -> None:
@@ -41,6 +43,8 @@ class DecisionPages:
             self.cases.refresh()
         elif page is self.recertification:
             self.recertification.refresh()
+        elif page is self.followup:
+            self.followup.refresh()
 
 
 def build_decision_pages(ctx: ServiceContext) -> DecisionPages:
@@ -54,4 +58,7 @@ def build_decision_pages(ctx: ServiceContext) -> DecisionPages:
     cases.changed.connect(lambda _case_id: approvals.refresh())
     cases.changed.connect(lambda _case_id: signals.changed.emit())
     recertification.household_activated.connect(signals.household_requested)
-    return DecisionPages(approvals, cases, recertification, signals)
+    followup = FollowUpView(ctx, load_now=False)
+    followup.household_requested.connect(signals.household_requested)
+    followup.changed.connect(signals.changed)
+    return DecisionPages(approvals, cases, recertification, followup, signals)

@@ -15,13 +15,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.domain.vocab import ChangeRequestStatus
+from app.domain.vocab import ChangeRequestStatus, ServicePointKind
 from app.services.change_requests import ChangeOutcome, submit_change
 from app.services.context import ServiceContext
 from app.services.dto import HouseholdOut, MoveResult
 from app.services.households import register_household, update_household
 from app.services.members import DepartureResult, add_member, update_member
-from app.services.options import village_options
+from app.services.options import Option, service_point_options, village_options
 from app.ui.dialogs.departure_dialog import Departure, DepartureDialog
 from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.dialogs.household_details_dialog import HouseholdDetailsDialog
@@ -79,21 +79,27 @@ class HouseholdActions(QObject):
             dialog.saved.connect(lambda outcome: self._after(outcome, None))
         elif action == page.ADD_MEMBER:
             head = next((m for m in household.members if m.is_head), None)
+            schools, clinics = self._service_points(household)
             dialog = MemberDialog(
                 lambda v: add_member(ctx, household_ref=ref, member=v[0], reason=v[1]),
                 today=today,
                 household_code=household.code,
                 last_name=head.last_name if head else "",
+                schools=schools,
+                health_facilities=clinics,
                 parent=self._parent,
             )
         elif member is None:
             return
         elif action == page.EDIT_MEMBER:
             person = member.id
+            schools, clinics = self._service_points(household)
             dialog = MemberDialog(
                 lambda changes: update_member(ctx, individual_id=person, changes=changes),
                 today=today,
                 member=member,
+                schools=schools,
+                health_facilities=clinics,
                 parent=self._parent,
             )
         elif action in (page.RECORD_DEATH, page.MEMBER_LEFT):
@@ -152,6 +158,16 @@ class HouseholdActions(QObject):
     def _villages(self) -> list[Any]:
         actor = self._ctx.actor
         return village_options(self._ctx.db, district_id=actor.district_id if actor else None)
+
+    def _service_points(self, household: HouseholdOut) -> tuple[list[Option], list[Option]]:
+        """The schools and the health facilities of the household's district (member form)."""
+        db, district = self._ctx.db, household.district_code
+        return (
+            service_point_options(db, kind=ServicePointKind.SCHOOL, district_code=district),
+            service_point_options(
+                db, kind=ServicePointKind.HEALTH_FACILITY, district_code=district
+            ),
+        )
 
     def _role(self, ref: str, role: str, who: str | None) -> ChangeOutcome:
         return submit_change(

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -47,6 +48,12 @@ def resources_dir() -> Path:
 
 def i18n_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def cache_dir_for(db_path: Path | None) -> Path:
+    """Where compiled catalogues are kept: the data folder's ``cache/i18n``."""
+    base = db_path.parent if db_path is not None else Path(tempfile.gettempdir()) / "roster"
+    return base / "cache" / "i18n"
 
 
 def find_lrelease() -> Path | None:
@@ -132,3 +139,29 @@ def remove_translators(translators: list[QTranslator]) -> None:
         return
     for translator in translators:
         app.removeTranslator(translator)
+
+
+class Translations:
+    """The installed catalogues of one language; ``install`` swaps them while Roster runs.
+
+    Qt sends every window a ``LanguageChange`` event when a catalogue comes or goes, and
+    ``install_translators`` sets the default ``QLocale`` for numbers and dates.
+    """
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self.language = ""
+        self._installed: list[QTranslator] = []
+
+    def install(self, language: str) -> None:
+        """Use ``language``'s catalogues (and locale) instead of the current ones."""
+        previous = self._installed
+        # The new ones first: a lookup never falls through to the source text meanwhile.
+        self._installed = install_translators(language, self.cache_dir)
+        remove_translators(previous)
+        self.language = language
+
+    def remove(self) -> None:
+        remove_translators(self._installed)
+        self._installed = []
+        self.language = ""

@@ -39,8 +39,10 @@ from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.error_presenter import app_version
 from app.ui.household_actions import HouseholdActions
+from app.ui.i18n import Translations, cache_dir_for
 from app.ui.inactivity_lock import InactivityLock
 from app.ui.labels import vocab_label
+from app.ui.language_switch import LanguageSwitching
 from app.ui.messages import sync_error_text
 from app.ui.settings import DEFAULT_LOCK_MINUTES, LANGUAGES, Settings
 from app.ui.sync_controller import SyncController
@@ -54,17 +56,26 @@ from app.ui.views.households_view import HouseholdsView
 from app.ui.views.payments_view import PaymentsView
 
 STATUS_REFRESH_MS = 15_000
-HOUSEHOLDS, GRIEVANCES, COMPLIANCE, PAYMENTS, APPROVALS, CASES, RECERTIFICATION, CONFLICTS = range(
-    8
-)
+(
+    HOUSEHOLDS,
+    GRIEVANCES,
+    COMPLIANCE,
+    PAYMENTS,
+    APPROVALS,
+    CASES,
+    RECERTIFICATION,
+    FOLLOW_UP,
+    CONFLICTS,
+) = range(9)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LanguageSwitching, QMainWindow):
     def __init__(
         self,
         ctx: ServiceContext,
         *,
         settings: Settings | None = None,
+        translations: Translations | None = None,
         log_file: Path | None = None,
         remember_geometry: bool = True,
         parent=None,
@@ -74,6 +85,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._remember_geometry = remember_geometry and settings is not None
         self._log_file = log_file
+        # The catalogues in use: ``set_language`` installs others and builds the texts again.
+        self._translations = translations or Translations(cache_dir_for(ctx.db.path))
         self._summary: StatusSummary | None = None
         # Non-blocking message boxes and dialogs (tests and screenshots reach them here).
         self.notice: QMessageBox | None = None
@@ -81,40 +94,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
 
-        district_id = ctx.actor.district_id if ctx.actor else None
-        self.households_view = HouseholdsView(ctx.db, district_id=district_id)
-        self.household_page = HouseholdPage(self._load_household)
-        self.household_page.set_editable(self._can_write())
-        self.households_view.set_can_register(self._can_write())
-        self.households_stack = QStackedWidget()
-        self.households_stack.addWidget(self.households_view)
-        self.households_stack.addWidget(self.household_page)
-        self.households_view.household_activated.connect(self.open_household)
-        self.household_page.back_requested.connect(self._on_back_to_list)
-        self.household_compliance = HouseholdCompliancePanel(ctx)
-        self.household_page.tabs.addTab(self.household_compliance, self.tr("Compliance"))
-        self.household_page.loaded.connect(self.household_compliance.load)
-
-        self.household_actions = HouseholdActions(ctx, self)
-        self.household_page.action_requested.connect(self._on_household_action)
-        self.household_page.conflicts_requested.connect(self.show_conflicts)
-        self.households_view.register_requested.connect(self.household_actions.register)
-        self.household_actions.changed.connect(self._on_household_changed)
-        self.household_actions.registered.connect(self.open_household)
-
-        self.conflicts_view = ConflictsView(ctx)
-        self.conflicts_view.resolved.connect(self._on_conflict_resolved)
-        self.conflicts_view.household_requested.connect(self.open_household)
-        self.grievances_view = GrievancesView(ctx)
-        self.grievances_view.household_activated.connect(self.open_household)
-        self.compliance_view = ComplianceView(ctx)
-        self.compliance_view.saved.connect(lambda _n: self.refresh_status())
-        self.payments_view = PaymentsView(ctx)
-        self.payments_view.detail.changed.connect(lambda _id: self.refresh_status())
-        self.decisions = build_decision_pages(ctx)
-        self.decisions.signals.changed.connect(self._on_decision)
-        self.decisions.signals.household_requested.connect(self.open_household)
-        self.household_actions.changed.connect(lambda _id: self.decisions.refresh_approvals())
+        self._build_views()
 
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navigation")
@@ -126,17 +106,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 9px 14px; }"
         )
         self.pages = QStackedWidget()
-        areas: list[tuple[str, QWidget]] = [
-            (self.tr("Households"), self.households_stack),
-            (self.tr("Grievances"), self.grievances_view),
-            (self.tr("Compliance"), self.compliance_view),
-            (self.tr("Payments"), self.payments_view),
-            (self.tr("Approvals"), self.decisions.approvals),
-            (self.tr("Cases"), self.decisions.cases),
-            (self.tr("Recertification"), self.decisions.recertification),
-            (self.tr("Conflicts"), self.conflicts_view),
-        ]
-        for title, page in areas:
+        for title, page in self._areas():
             self.nav_list.addItem(QListWidgetItem(title))
             self.pages.addWidget(page)
         self.nav_list.currentRowChanged.connect(self._on_area_changed)
@@ -181,6 +151,58 @@ class MainWindow(QMainWindow):
         self.households_view.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building ----------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        """The areas' views (built again, in the new language, after a language switch)."""
+        ctx = self._ctx
+        district_id = ctx.actor.district_id if ctx.actor else None
+        self.households_view = HouseholdsView(ctx.db, district_id=district_id)
+        self.household_page = HouseholdPage(self._load_household)
+        self.household_page.set_editable(self._can_write())
+        self.households_view.set_can_register(self._can_write())
+        self.households_stack = QStackedWidget()
+        self.households_stack.addWidget(self.households_view)
+        self.households_stack.addWidget(self.household_page)
+        self.households_view.household_activated.connect(self.open_household)
+        self.household_page.back_requested.connect(self._on_back_to_list)
+        self.household_compliance = HouseholdCompliancePanel(ctx)
+        self.household_page.tabs.addTab(self.household_compliance, self.tr("Compliance"))
+        self.household_page.loaded.connect(self.household_compliance.load)
+
+        self.household_actions = HouseholdActions(ctx, self)
+        self.household_page.action_requested.connect(self._on_household_action)
+        self.household_page.conflicts_requested.connect(self.show_conflicts)
+        self.households_view.register_requested.connect(self.household_actions.register)
+        self.household_actions.changed.connect(self._on_household_changed)
+        self.household_actions.registered.connect(self.open_household)
+
+        self.conflicts_view = ConflictsView(ctx)
+        self.conflicts_view.resolved.connect(self._on_conflict_resolved)
+        self.conflicts_view.household_requested.connect(self.open_household)
+        self.grievances_view = GrievancesView(ctx)
+        self.grievances_view.household_activated.connect(self.open_household)
+        self.compliance_view = ComplianceView(ctx)
+        self.compliance_view.saved.connect(lambda _n: self.refresh_status())
+        self.payments_view = PaymentsView(ctx)
+        self.payments_view.detail.changed.connect(lambda _id: self.refresh_status())
+        self.decisions = build_decision_pages(ctx)
+        self.decisions.signals.changed.connect(self._on_decision)
+        self.decisions.signals.household_requested.connect(self.open_household)
+        self.household_actions.changed.connect(lambda _id: self.decisions.refresh_approvals())
+
+    def _areas(self) -> list[tuple[str, QWidget]]:
+        """Navigation titles and their pages, in navigation order."""
+        return [
+            (self.tr("Households"), self.households_stack),
+            (self.tr("Grievances"), self.grievances_view),
+            (self.tr("Compliance"), self.compliance_view),
+            (self.tr("Payments"), self.payments_view),
+            (self.tr("Approvals"), self.decisions.approvals),
+            (self.tr("Cases"), self.decisions.cases),
+            (self.tr("Recertification"), self.decisions.recertification),
+            (self.tr("Follow-up"), self.decisions.followup),
+            (self.tr("Conflicts"), self.conflicts_view),
+        ]
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -521,26 +543,17 @@ class MainWindow(QMainWindow):
     def show_settings_dialog(self) -> None:
         if self._settings is None:
             return
-        previous = self._settings.language
         dialog = SettingsDialog(self._settings, parent=self)
-        dialog.accepted.connect(lambda: self._on_settings_saved(previous))
+        dialog.accepted.connect(self._on_settings_saved)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def _on_settings_saved(self, previous_language: str) -> None:
+    def _on_settings_saved(self) -> None:
         assert self._settings is not None
         self._apply_schedule()
         self.lock.set_minutes(self._settings.lock_minutes if self._ctx.actor else 0)
-        language = self._settings.language
-        if language in self._language_actions:
-            self._language_actions[language].setChecked(True)
-        if language != previous_language:
-            self._tell(
-                self.tr("Language"),
-                self.tr("The new language is used from the next start of Roster."),
-                QMessageBox.Icon.Information,
-            )
+        self.set_language(self._settings.language)  # at once, if it changed
 
     def lock_now(self) -> None:
         """Hide the data and ask the signed-in user's password again (checked offline)."""
@@ -579,17 +592,7 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
 
     def _on_language_chosen(self, action: QAction) -> None:
-        if self._settings is None:
-            return
-        code = str(action.data())
-        if code == self._settings.language:
-            return
-        self._settings.language = code
-        QMessageBox.information(
-            self,
-            self.tr("Language"),
-            self.tr("The new language is used from the next start of Roster."),
-        )
+        self.set_language(str(action.data()))
 
     def _on_about(self) -> None:
         db_path = self._ctx.db.path or ""

@@ -78,6 +78,11 @@ ERRORS: dict[str, str] = {
         "messages", "This location is not attached to a district."
     ),
     "UNKNOWN_SERVICE_POINT": QT_TRANSLATE_NOOP("messages", "Unknown service point: {value}."),
+    "NOT_A_SCHOOL": QT_TRANSLATE_NOOP("messages", "{value} is not a school."),
+    "NOT_A_HEALTH_FACILITY": QT_TRANSLATE_NOOP("messages", "{value} is not a health facility."),
+    "SERVICE_POINT_OTHER_DISTRICT": QT_TRANSLATE_NOOP(
+        "messages", "{value} is in another district: choose one in the household's district."
+    ),
     "SAME_PLACE": QT_TRANSLATE_NOOP("messages", "The household already lives there."),
     "OTHER_DISTRICT_NEEDS_TRANSFER": QT_TRANSLATE_NOOP(
         "messages", "This village is in another district: request a transfer instead."
@@ -93,6 +98,29 @@ ERRORS: dict[str, str] = {
     "UNKNOWN_ROLE": QT_TRANSLATE_NOOP("messages", "Unknown role: {value}."),
     "INVALID_VALUE": QT_TRANSLATE_NOOP("messages", "This value is not valid here ({detail})."),
     "ALREADY_RESOLVED": QT_TRANSLATE_NOOP("messages", "This conflict was already resolved."),
+    # Changes HQ refused, sent again or discarded (and HQ's own reasons for refusing)
+    "CANNOT_RESEND": QT_TRANSLATE_NOOP(
+        "messages", "This change cannot be sent again from here: discard it, or make it again."
+    ),
+    "NOT_RESENDABLE": QT_TRANSLATE_NOOP(
+        "messages", "This field cannot be sent again from here (possible: {allowed})."
+    ),
+    "UNKNOWN_RECORD": QT_TRANSLATE_NOOP("messages", "No record with this code or id: {value}."),
+    "OTHER_DISTRICT_RECORD": QT_TRANSLATE_NOOP(
+        "messages", "{value} belongs to another district: choose one of this district."
+    ),
+    "RECORD_GONE": QT_TRANSLATE_NOOP(
+        "messages", "The record this change was about no longer exists on this laptop."
+    ),
+    "REFUSED_CHANGE_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This refused change was not found."),
+    "REFUSED_CHANGE_SETTLED": QT_TRANSLATE_NOOP(
+        "messages", "This refused change was already sent again or discarded."
+    ),
+    "GROUP_REJECTED": QT_TRANSLATE_NOOP(
+        "messages",
+        "Another change made in the same action was refused, so HQ refused this one too.",
+    ),
+    "MISSING_REFERENCE": QT_TRANSLATE_NOOP("messages", "It points at a record HQ does not know."),
     "UNKNOWN_PROGRAMME": QT_TRANSLATE_NOOP("messages", "Unknown programme: {value}."),
     "UNKNOWN_DISTRICT": QT_TRANSLATE_NOOP("messages", "Unknown district: {value}."),
     "DISTRICT_REQUIRED": QT_TRANSLATE_NOOP("messages", "Choose a district."),
@@ -188,6 +216,9 @@ ERRORS: dict[str, str] = {
     "BEFORE_APPROVAL": QT_TRANSLATE_NOOP(
         "messages", "The payment date is before the payroll was approved."
     ),
+    "BEFORE_CYCLE_START": QT_TRANSLATE_NOOP(
+        "messages", "The payment date is before the start of the payment cycle ({start})."
+    ),
     "PAYMENTS_WITHOUT_OUTCOME": QT_TRANSLATE_NOOP(
         "messages", "{count} payments still have no outcome (paid or unpaid)."
     ),
@@ -197,6 +228,110 @@ ERRORS: dict[str, str] = {
     "FILE_UNREADABLE": QT_TRANSLATE_NOOP("messages", "The file cannot be read ({error})."),
     "COLUMNS_MISSING": QT_TRANSLATE_NOOP("messages", "The file lacks columns: {columns}."),
     "NO_ROWS": QT_TRANSLATE_NOOP("messages", "The file has no rows."),
+    # Individual upload files (app/services/individual_import*.py)
+    "FILE_EMPTY": QT_TRANSLATE_NOOP("messages", "The file is empty."),
+    "FILE_TYPE_UNSUPPORTED": QT_TRANSLATE_NOOP(
+        "messages", "Choose a CSV or Excel (.xlsx) file; {value} files cannot be read."
+    ),
+    "COLUMN_TWICE": QT_TRANSLATE_NOOP("messages", "The file has these columns twice: {columns}."),
+    "PROGRAMME_ENDED": QT_TRANSLATE_NOOP(
+        "messages", "This programme has ended: it takes no new enrolments."
+    ),
+    "UNKNOWN_HOUSEHOLD_ROLE": QT_TRANSLATE_NOOP(
+        "messages", "Unknown role in the household: {value} (use one of {allowed})."
+    ),
+    "SEX_UNKNOWN": QT_TRANSLATE_NOOP(
+        "messages", "Give the sex (M or F): the role {role} does not tell it."
+    ),
+    "INVALID_RECIPIENT_INFO": QT_TRANSLATE_NOOP(
+        "messages", "Use 1 (primary recipient), 2 (secondary recipient), 0 or nothing."
+    ),
+    "NO_HEAD": QT_TRANSLATE_NOOP("messages", "Household {group} has no HEAD."),
+    "SEVERAL_HEADS": QT_TRANSLATE_NOOP(
+        "messages", "Household {group} already has its HEAD on row {first}."
+    ),
+    "SEVERAL_PRIMARY_RECIPIENTS": QT_TRANSLATE_NOOP(
+        "messages", "Household {group} already has a primary recipient on row {first}."
+    ),
+    "SEVERAL_SECONDARY_RECIPIENTS": QT_TRANSLATE_NOOP(
+        "messages", "Household {group} already has a secondary recipient on row {first}."
+    ),
+    "SECONDARY_IS_DEFAULT_PRIMARY": QT_TRANSLATE_NOOP(
+        "messages",
+        "Nobody in household {group} is marked 1, so the head is the primary recipient and "
+        "cannot also be the secondary one.",
+    ),
+    "GROUP_VILLAGE_MIXED": QT_TRANSLATE_NOOP(
+        "messages",
+        "Household {group} is in village {first_value} on row {first}: all its rows need the "
+        "same village.",
+    ),
+    "DUPLICATE_NATIONAL_ID_IN_FILE": QT_TRANSLATE_NOOP(
+        "messages", "This national ID is also on row {first}."
+    ),
+    "DUPLICATE_PERSON_IN_FILE": QT_TRANSLATE_NOOP(
+        "messages", "The same person (names and date of birth) is already on row {first}."
+    ),
+    "DUPLICATE_PERSON_IN_REGISTRY": QT_TRANSLATE_NOOP(
+        "messages",
+        "Someone with these names and date of birth already lives in this village "
+        "(household {household}).",
+    ),
+    "VILLAGE_OUT_OF_DISTRICT": QT_TRANSLATE_NOOP(
+        "messages", "Village {value} is not in your district."
+    ),
+    "PROGRAMME_NOT_IN_VILLAGE": QT_TRANSLATE_NOOP(
+        "messages", "Programme {programme} does not operate in village {value}."
+    ),
+    "HOUSEHOLD_CODE_EXISTS": QT_TRANSLATE_NOOP(
+        "messages",
+        "{value} is already a household's code: this import only registers new households.",
+    ),
+    "UNKNOWN_COLUMN_IGNORED": QT_TRANSLATE_NOOP("messages", "Unknown column: ignored."),
+    "LOCATION_NAME_MISMATCH": QT_TRANSLATE_NOOP(
+        "messages", "The village is called {name}, not {value}; its code was used."
+    ),
+    # Recertification rounds and cross-checks
+    "UNKNOWN_AREA": QT_TRANSLATE_NOOP("messages", "Unknown area: {value}."),
+    "AREA_NOT_IN_DISTRICT": QT_TRANSLATE_NOOP(
+        "messages", "{value} is not a district, ward or village: choose one of those."
+    ),
+    "DUE_BEFORE_TODAY": QT_TRANSLATE_NOOP("messages", "The due date is already past."),
+    "ROUND_ALREADY_OPEN": QT_TRANSLATE_NOOP(
+        "messages", "Round {round} of this programme is still open over this area: close it first."
+    ),
+    "NO_ENROLMENTS_IN_AREA": QT_TRANSLATE_NOOP(
+        "messages", "No household of {programme} is active or suspended in this area."
+    ),
+    "NOTE_REQUIRED_WHEN_NOT_CONFIRMED": QT_TRANSLATE_NOOP(
+        "messages", "Say what was found when the situation is not as recorded."
+    ),
+    "ONLY_FOR_EXIT": QT_TRANSLATE_NOOP("messages", "A reason is given only for an exit."),
+    "TASKS_UNDECIDED": QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} household(s) have no decision yet ({pending} not visited, {visited} visited): "
+        "decide them all before closing.",
+    ),
+    "CSV_BAD_DATE": QT_TRANSLATE_NOOP(
+        "messages", "Line {line}: {value} is not a date (use YYYY-MM-DD or DD/MM/YYYY)."
+    ),
+    "CSV_ROW_WIDTH": QT_TRANSLATE_NOOP(
+        "messages", "Line {line} has {found} values where the header has {expected}."
+    ),
+    "CSV_ROW_INCOMPLETE": QT_TRANSLATE_NOOP(
+        "messages", "Line {line}: give the national ID, or the names and the date of birth."
+    ),
+    "ROUND_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This recertification round was not found."),
+    "ROUND_NOT_OPEN": QT_TRANSLATE_NOOP("messages", "This recertification round is closed."),
+    "TASK_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This household visit was not found."),
+    "TASK_NOT_VISITED": QT_TRANSLATE_NOOP(
+        "messages", "Record the visit before deciding on this household."
+    ),
+    "TASK_ALREADY_DECIDED": QT_TRANSLATE_NOOP(
+        "messages", "This household is already decided; change the decision instead."
+    ),
+    "MATCH_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This match was not found."),
+    "MATCH_ALREADY_REVIEWED": QT_TRANSLATE_NOOP("messages", "This match was already reviewed."),
     # Whole-operation errors
     "PAYROLL_NOT_PAYABLE": QT_TRANSLATE_NOOP(
         "messages", "This payroll is not approved for payment."
@@ -212,6 +347,34 @@ ERRORS: dict[str, str] = {
     "USE_CLOSE": QT_TRANSLATE_NOOP("messages", "Use Close to close a grievance."),
     "USE_REOPEN": QT_TRANSLATE_NOOP("messages", "Use Reopen, with a reason."),
     "NOT_FINISHED": QT_TRANSLATE_NOOP("messages", "The grievance is not resolved yet."),
+    "CASE_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This case was not found."),
+    "CASE_ALREADY_DECIDED": QT_TRANSLATE_NOOP(
+        "messages", "This case is already decided: its findings and decision are final."
+    ),
+    "CASE_NOT_CONFIRMED": QT_TRANSLATE_NOOP(
+        "messages", "Corrective actions need a case decided as confirmed."
+    ),
+    "CASE_CLOSED": QT_TRANSLATE_NOOP("messages", "This case is closed."),
+    "CASE_ACTIONS_PENDING": QT_TRANSLATE_NOOP(
+        "messages",
+        "A corrective action still waits for approval: have it approved or rejected, "
+        "then close the case.",
+    ),
+    "HOUSEHOLD_OR_PAYMENT_REQUIRED": QT_TRANSLATE_NOOP(
+        "messages", "Choose the household (or the payment) the case is about."
+    ),
+    "PAYMENT_OF_ANOTHER_HOUSEHOLD": QT_TRANSLATE_NOOP(
+        "messages", "This payment was made to another household."
+    ),
+    "NOT_AN_ENROLMENT_OF_HOUSEHOLD": QT_TRANSLATE_NOOP(
+        "messages", "This enrolment is not one of the household's."
+    ),
+    "NO_LIVE_ENROLMENT": QT_TRANSLATE_NOOP(
+        "messages", "The household is not enrolled in any programme any more."
+    ),
+    "SEVERAL_ENROLMENTS": QT_TRANSLATE_NOOP(
+        "messages", "The household is enrolled in {count} programmes: choose one."
+    ),
     "FONTS_MISSING": QT_TRANSLATE_NOOP(
         "messages", "The fonts needed for printing are missing: reinstall Roster."
     ),
@@ -274,6 +437,36 @@ ERRORS: dict[str, str] = {
     "DATA_DIR_IN_USE": QT_TRANSLATE_NOOP(
         "messages", "This data folder is already connected to another HQ or district."
     ),
+    # Change requests (maker-checker)
+    "NEEDS_APPROVAL": QT_TRANSLATE_NOOP(
+        "messages",
+        "This change needs a supervisor's approval in this programme: submit it as a request.",
+    ),
+    "REQUEST_ALREADY_PENDING": QT_TRANSLATE_NOOP(
+        "messages",
+        "A change request is already waiting for approval on this record; wait for its "
+        "decision or ask the maker to withdraw it.",
+    ),
+    "REQUEST_NOT_PENDING": QT_TRANSLATE_NOOP(
+        "messages", "This request was already decided; refresh the list."
+    ),
+    "REQUEST_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This change request no longer exists."),
+    "REQUEST_NO_LONGER_VALID": QT_TRANSLATE_NOOP(
+        "messages",
+        "The record changed since the request was made, so it cannot be applied as asked. "
+        "Reject it and make a new request if the change is still needed.",
+    ),
+    "REQUEST_ALREADY_DECIDED": QT_TRANSLATE_NOOP(
+        "messages", "Another supervisor decided this request first; their decision stands."
+    ),
+    "NOT_THE_MAKER": QT_TRANSLATE_NOOP(
+        "messages", "Only the person who made a request can withdraw it."
+    ),
+    "ENROLMENT_NOT_FOUND": QT_TRANSLATE_NOOP("messages", "This enrolment no longer exists."),
+    "SAME_STATUS": QT_TRANSLATE_NOOP("messages", "The enrolment already has this status."),
+    "OTHER_DISTRICT": QT_TRANSLATE_NOOP("messages", "This belongs to another district."),
+    "OUT_OF_RANGE": QT_TRANSLATE_NOOP("messages", "This amount is out of the allowed range."),
+    "UNKNOWN_FIELD": QT_TRANSLATE_NOOP("messages", "This field cannot be changed this way."),
 }
 
 

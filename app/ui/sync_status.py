@@ -34,9 +34,8 @@ class SyncStatus(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.sync_button = QPushButton(self.tr("Sync"))
+        self.sync_button = QPushButton()
         self.sync_button.setObjectName("sync")
-        self.sync_button.setToolTip(self.tr("Send this laptop's changes to HQ and receive HQ's"))
         self.progress_bar = QProgressBar()
         self.progress_bar.setFixedWidth(100)
         self.progress_bar.setTextVisible(False)
@@ -44,7 +43,7 @@ class SyncStatus(QWidget):
         self.stage_label.setObjectName("stage")
         sample = stage_text(Progress("push", 888_888, 888_888))
         self.stage_label.setMinimumWidth(self.stage_label.fontMetrics().horizontalAdvance(sample))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancel_sync")
         self.sync_button.clicked.connect(self.sync_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -55,7 +54,14 @@ class SyncStatus(QWidget):
         row.addWidget(self.progress_bar)
         row.addWidget(self.cancel_button)
         row.addWidget(self.sync_button)
+        self.retranslate_ui()
         self.set_running(False)
+
+    def retranslate_ui(self) -> None:
+        """Set the texts in the current language (again after a language switch)."""
+        self.sync_button.setText(self.tr("Sync"))
+        self.sync_button.setToolTip(self.tr("Send this laptop's changes to HQ and receive HQ's"))
+        self.cancel_button.setText(self.tr("Cancel"))
 
     def set_running(self, running: bool) -> None:
         for widget in (self.progress_bar, self.cancel_button, self.stage_label):

@@ -90,4 +90,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CasesView</name>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message numerus="yes">
+        <source>%n measure(s)</source>
+        <translation>
+            <numerusform>%n measure</numerusform>
+            <numerusform>%n measures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up measure(s) planned for {period}.</source>
+        <translation>
+            <numerusform>%n follow-up measure planned for {period}.</numerusform>
+            <numerusform>%n follow-up measures planned for {period}.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1366,6 +1366,26 @@ Fichier journal : {log}</translation>
             <numerusform>%n conflits attendent votre décision.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Recertification</source>
+        <translation>Recertification</translation>
+    </message>
+    <message>
+        <source>&amp;Import beneficiaries…</source>
+        <translation>&amp;Importer des bénéficiaires…</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderView</name>
@@ -1739,6 +1759,14 @@ Fichier journal : {log}</translation>
     <message>
         <source>Comment</source>
         <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Benefit adjustment</source>
+        <translation>Ajustement de la prestation</translation>
+    </message>
+    <message>
+        <source>Overpayment to recover</source>
+        <translation>Trop-perçu à recouvrer</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2425,142 @@ Fichier journal : {log}</translation>
         <source>This payroll cannot be printed in its current status.</source>
         <translation>Cette liste de paie ne peut pas être imprimée dans son état actuel.</translation>
     </message>
+    <message>
+        <source>The payment date is before the start of the payment cycle ({start}).</source>
+        <translation>La date de paiement précède le début du cycle de paiement ({start}).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel (.xlsx) file; {value} files cannot be read.</source>
+        <translation>Choisissez un fichier CSV ou Excel (.xlsx) ; les fichiers {value} ne peuvent pas être lus.</translation>
+    </message>
+    <message>
+        <source>The file has these columns twice: {columns}.</source>
+        <translation>Le fichier contient ces colonnes en double : {columns}.</translation>
+    </message>
+    <message>
+        <source>This programme has ended: it takes no new enrolments.</source>
+        <translation>Ce programme est terminé : il n’accepte plus d’inscriptions.</translation>
+    </message>
+    <message>
+        <source>Unknown role in the household: {value} (use one of {allowed}).</source>
+        <translation>Rôle dans le ménage inconnu : {value} (valeurs possibles : {allowed}).</translation>
+    </message>
+    <message>
+        <source>Give the sex (M or F): the role {role} does not tell it.</source>
+        <translation>Indiquez le sexe (M ou F) : le rôle {role} ne permet pas de le déduire.</translation>
+    </message>
+    <message>
+        <source>Use 1 (primary recipient), 2 (secondary recipient), 0 or nothing.</source>
+        <translation>Indiquez 1 (bénéficiaire principal), 2 (bénéficiaire secondaire), 0 ou rien.</translation>
+    </message>
+    <message>
+        <source>Household {group} has no HEAD.</source>
+        <translation>Le ménage {group} n’a pas de chef (HEAD).</translation>
+    </message>
+    <message>
+        <source>Household {group} already has its HEAD on row {first}.</source>
+        <translation>Le ménage {group} a déjà son chef (HEAD) à la ligne {first}.</translation>
+    </message>
+    <message>
+        <source>Household {group} already has a primary recipient on row {first}.</source>
+        <translation>Le ménage {group} a déjà un bénéficiaire principal à la ligne {first}.</translation>
+    </message>
+    <message>
+        <source>Household {group} already has a secondary recipient on row {first}.</source>
+        <translation>Le ménage {group} a déjà un bénéficiaire secondaire à la ligne {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody in household {group} is marked 1, so the head is the primary recipient and cannot also be the secondary one.</source>
+        <translation>Personne n’est marqué 1 dans le ménage {group} : le chef est donc le bénéficiaire principal et ne peut pas être aussi le secondaire.</translation>
+    </message>
+    <message>
+        <source>Household {group} is in village {first_value} on row {first}: all its rows need the same village.</source>
+        <translation>Le ménage {group} est dans le village {first_value} à la ligne {first} : toutes ses lignes doivent avoir le même village.</translation>
+    </message>
+    <message>
+        <source>This national ID is also on row {first}.</source>
+        <translation>Ce numéro d’identité figure aussi à la ligne {first}.</translation>
+    </message>
+    <message>
+        <source>The same person (names and date of birth) is already on row {first}.</source>
+        <translation>La même personne (noms et date de naissance) figure déjà à la ligne {first}.</translation>
+    </message>
+    <message>
+        <source>Someone with these names and date of birth already lives in this village (household {household}).</source>
+        <translation>Une personne de mêmes noms et date de naissance vit déjà dans ce village (ménage {household}).</translation>
+    </message>
+    <message>
+        <source>Village {value} is not in your district.</source>
+        <translation>Le village {value} n’est pas dans votre district.</translation>
+    </message>
+    <message>
+        <source>Programme {programme} does not operate in village {value}.</source>
+        <translation>Le programme {programme} n’intervient pas dans le village {value}.</translation>
+    </message>
+    <message>
+        <source>{value} is already a household's code: this import only registers new households.</source>
+        <translation>{value} est déjà le code d’un ménage : cet import n’enregistre que de nouveaux ménages.</translation>
+    </message>
+    <message>
+        <source>Unknown column: ignored.</source>
+        <translation>Colonne inconnue : ignorée.</translation>
+    </message>
+    <message>
+        <source>The village is called {name}, not {value}; its code was used.</source>
+        <translation>Le village s’appelle {name}, et non {value} ; son code a été utilisé.</translation>
+    </message>
+    <message>
+        <source>This change needs a supervisor&apos;s approval in this programme: submit it as a request.</source>
+        <translation>Dans ce programme, cette modification doit être approuvée par un superviseur : soumettez-la comme demande.</translation>
+    </message>
+    <message>
+        <source>A change request is already waiting for approval on this record; wait for its decision or ask the maker to withdraw it.</source>
+        <translation>Une demande de modification attend déjà une approbation sur cette fiche ; attendez sa décision ou demandez à son auteur de la retirer.</translation>
+    </message>
+    <message>
+        <source>This request was already decided; refresh the list.</source>
+        <translation>Cette demande a déjà été décidée ; actualisez la liste.</translation>
+    </message>
+    <message>
+        <source>This change request no longer exists.</source>
+        <translation>Cette demande de modification n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The record changed since the request was made, so it cannot be applied as asked. Reject it and make a new request if the change is still needed.</source>
+        <translation>La fiche a changé depuis la demande, qui ne peut donc pas être appliquée telle quelle. Rejetez-la et faites une nouvelle demande si la modification reste nécessaire.</translation>
+    </message>
+    <message>
+        <source>Another supervisor decided this request first; their decision stands.</source>
+        <translation>Un autre superviseur a décidé cette demande en premier ; sa décision est maintenue.</translation>
+    </message>
+    <message>
+        <source>Only the person who made a request can withdraw it.</source>
+        <translation>Seul l&apos;auteur d&apos;une demande peut la retirer.</translation>
+    </message>
+    <message>
+        <source>This enrolment no longer exists.</source>
+        <translation>Cette inscription n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The enrolment already has this status.</source>
+        <translation>L&apos;inscription a déjà ce statut.</translation>
+    </message>
+    <message>
+        <source>This belongs to another district.</source>
+        <translation>Ceci appartient à un autre district.</translation>
+    </message>
+    <message>
+        <source>This amount is out of the allowed range.</source>
+        <translation>Ce montant est hors des limites permises.</translation>
+    </message>
+    <message>
+        <source>This field cannot be changed this way.</source>
+        <translation>Ce champ ne peut pas être modifié de cette façon.</translation>
+    </message>
 </context>
 <context>
     <name>records</name>
@@ -2908,6 +3072,38 @@ Fichier journal : {log}</translation>
         <source>Works site</source>
         <translation>Chantier</translation>
     </message>
+    <message>
+        <source>Payment account change</source>
+        <translation>Changement de compte de paiement</translation>
+    </message>
+    <message>
+        <source>Enrolment status change</source>
+        <translation>Changement de statut d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Head or recipient change</source>
+        <translation>Changement de chef ou de bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Move out of a programme&apos;s area</source>
+        <translation>Déménagement hors de la zone d&apos;un programme</translation>
+    </message>
+    <message>
+        <source>Member leaving</source>
+        <translation>Départ d&apos;un membre</translation>
+    </message>
+    <message>
+        <source>Benefit adjustment</source>
+        <translation>Ajustement de la prestation</translation>
+    </message>
+    <message>
+        <source>Pay point change</source>
+        <translation>Changement de point de paiement</translation>
+    </message>
+    <message>
+        <source>Overpayment recovery</source>
+        <translation>Recouvrement d&apos;un trop-perçu</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsView</name>
@@ -3166,6 +3362,22 @@ Fichier journal : {log}</translation>
     <message>
         <source>Change recorded</source>
         <translation>Modification enregistrée</translation>
+    </message>
+    <message>
+        <source>Sent for approval</source>
+        <translation>Envoyée pour approbation</translation>
+    </message>
+    <message>
+        <source>This change needs a supervisor&apos;s approval ({programmes}). It was saved as a change request and is applied once approved.</source>
+        <translation>Cette modification doit être approuvée par un superviseur ({programmes}). Elle a été enregistrée comme demande de modification et sera appliquée une fois approuvée.</translation>
+    </message>
+    <message>
+        <source>case decision</source>
+        <translation>décision sur dossier</translation>
+    </message>
+    <message>
+        <source>Requests are listed under Approvals.</source>
+        <translation>Les demandes sont listées sous Approbations.</translation>
     </message>
 </context>
 <context>
@@ -3577,6 +3789,10 @@ Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées so
         <source>Per unmet condition: −{amount}</source>
         <translation>Par condition non remplie : −{amount}</translation>
     </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
 </context>
 <context>
     <name>PayrollDetail</name>
@@ -3773,10 +3989,6 @@ Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées so
         <translation>État de paiement rejeté.</translation>
     </message>
     <message>
-        <source>{code} recorded as paid.</source>
-        <translation>{code} enregistré comme payé.</translation>
-    </message>
-    <message>
         <source>{code} recorded as not paid.</source>
         <translation>{code} enregistré comme non payé.</translation>
     </message>
@@ -3811,6 +4023,22 @@ Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées so
     <message>
         <source>Wrote {n} payments to {path}.</source>
         <translation>{n} paiements écrits dans {path}.</translation>
+    </message>
+    <message>
+        <source>Date paid: from the cycle&apos;s start to today</source>
+        <translation>Date du paiement : du début du cycle à aujourd’hui</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>payé le</translation>
+    </message>
+    <message>
+        <source>{code} recorded as paid on {day}.</source>
+        <translation>{code} enregistré comme payé le {day}.</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>Rejeté : {reason}</translation>
     </message>
 </context>
 <context>
@@ -3874,6 +4102,1716 @@ Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées so
     <message>
         <source>Not paid</source>
         <translation>Non payé</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>Print payment list</source>
+        <translation>Imprimer la liste de paiement</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Lettre US (8,5 × 11 po)</translation>
+    </message>
+    <message>
+        <source>Office copy</source>
+        <translation>Copie de bureau</translation>
+    </message>
+    <message>
+        <source>The payroll is not approved yet: the list prints as a draft, marked “DRAFT — NOT FOR PAYMENT”.</source>
+        <translation>L’état de paiement n’est pas encore approuvé : la liste s’imprime en brouillon, marquée « DRAFT — NOT FOR PAYMENT ».</translation>
+    </message>
+    <message>
+        <source>The payroll is reconciled: only office copies are printed.</source>
+        <translation>L’état de paiement est rapproché : seules des copies de bureau sont imprimées.</translation>
+    </message>
+    <message>
+        <source>Pay point</source>
+        <translation>Point de paiement</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>An office copy has the same rows, is marked “OFFICE COPY — NOT FOR PAYMENT” and has no signature boxes.</source>
+        <translation>Une copie de bureau a les mêmes lignes, porte la mention « OFFICE COPY — NOT FOR PAYMENT » et n’a pas de cases de signature.</translation>
+    </message>
+    <message>
+        <source>The original goes to the pay point and comes back signed; printing it again makes a reprint that replaces the earlier one.</source>
+        <translation>L’original part au point de paiement et revient signé ; l’imprimer de nouveau produit une réimpression qui remplace la précédente.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportIndividualsDialog</name>
+    <message>
+        <source>Individual upload file</source>
+        <translation>Fichier d’individus à importer</translation>
+    </message>
+    <message>
+        <source>CSV or Excel files (*.csv *.xlsx)</source>
+        <translation>Fichiers CSV ou Excel (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>Enregistrer le rapport d’erreurs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import beneficiaries</source>
+        <translation>Importer des bénéficiaires</translation>
+    </message>
+    <message>
+        <source>Register households from an openIMIS individual upload file (CSV in UTF-8, or Excel .xlsx). Rows with the same group_code form one household. Nothing is registered unless every row is correct.</source>
+        <translation>Enregistrer des ménages à partir d’un fichier d’import d’individus openIMIS (CSV en UTF-8, ou Excel .xlsx). Les lignes de même group_code forment un ménage. Rien n’est enregistré tant qu’une ligne est incorrecte.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Do not enrol</source>
+        <translation>Ne pas inscrire</translation>
+    </message>
+    <message>
+        <source>{code}: {name}</source>
+        <translation>{code} : {name}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Enrol in programme</source>
+        <translation>Inscrire au programme</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>Vérifier le fichier</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>Enregistrer le rapport d’erreurs…</translation>
+    </message>
+    <message>
+        <source>The file is correct: importing it will register {households} households ({people} people). Nothing was written yet.</source>
+        <translation>Le fichier est correct : l’importer enregistrera {households} ménages ({people} personnes). Rien n’a encore été enregistré.</translation>
+    </message>
+    <message>
+        <source>Registered {households} households ({people} people).</source>
+        <translation>{households} ménages enregistrés ({people} personnes).</translation>
+    </message>
+    <message>
+        <source>{n} enrolled in {programme}.</source>
+        <translation>{n} inscrits au programme {programme}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was registered.</source>
+        <translation>Annulé : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {message}</source>
+        <translation>Ligne {row}, {column} : {message}</translation>
+    </message>
+    <message>
+        <source>{rows} of {total} rows have problems. Nothing was registered: correct the file and check it again.</source>
+        <translation>{rows} lignes sur {total} posent problème. Rien n’a été enregistré : corrigez le fichier et vérifiez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {error}</source>
+        <translation>Le rapport n’a pas pu être enregistré : {error}</translation>
+    </message>
+    <message>
+        <source>Error report saved: {path}</source>
+        <translation>Rapport d’erreurs enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CrossCheckDialog</name>
+    <message>
+        <source>List from another registry</source>
+        <translation>Liste d’un autre registre</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cross-check with another registry</source>
+        <translation>Croisement avec un autre registre</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>For example: Civil registry deaths, May 2026</source>
+        <translation>Par exemple : décès de l’état civil, mai 2026</translation>
+    </message>
+    <message>
+        <source>Link the matches to round {code}</source>
+        <translation>Rattacher les correspondances à la campagne {code}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Import and match</source>
+        <translation>Importer et rapprocher</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Listed as</source>
+        <translation>Inscrit(e) comme</translation>
+    </message>
+    <message>
+        <source>Listed birth</source>
+        <translation>Naissance inscrite</translation>
+    </message>
+    <message>
+        <source>Listed death</source>
+        <translation>Décès inscrit</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Note on the review (optional)</source>
+        <translation>Note sur la vérification (facultative)</translation>
+    </message>
+    <message>
+        <source>Confirm: same person</source>
+        <translation>Confirmer : même personne</translation>
+    </message>
+    <message>
+        <source>Dismiss: someone else</source>
+        <translation>Écarter : autre personne</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Open matches to review: {n}</source>
+        <translation>Correspondances à vérifier : {n}</translation>
+    </message>
+    <message>
+        <source>{name}: death recorded.</source>
+        <translation>{name} : décès enregistré.</translation>
+    </message>
+    <message>
+        <source>{name}: {status}.</source>
+        <translation>{name} : {status}.</translation>
+    </message>
+    <message>
+        <source>{rows} people checked: {new} new match(es) ({by_id} by national ID, {by_name} by name and birth date); {old} already flagged.</source>
+        <translation>{rows} personnes vérifiées : {new} nouvelle(s) correspondance(s) ({by_id} par numéro national, {by_name} par nom et date de naissance) ; {old} déjà signalée(s).</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was recorded.</source>
+        <translation>Import annulé ; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>(the best {shown} are listed; review them to see the next)</source>
+        <translation>(les {shown} meilleures sont affichées ; vérifiez-les pour voir les suivantes)</translation>
+    </message>
+</context>
+<context>
+    <name>ExitDialog</name>
+    <message>
+        <source>Exit {household}</source>
+        <translation>Sortie de {household}</translation>
+    </message>
+    <message>
+        <source>The household leaves the programme when the round is closed (after approval if the programme requires it). The decision can be changed until then.</source>
+        <translation>Le ménage sort du programme à la clôture de la campagne (après approbation si le programme l’exige). La décision peut être modifiée d’ici là.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRoundDialog</name>
+    <message>
+        <source>Open a recertification round</source>
+        <translation>Ouvrir une campagne de recertification</translation>
+    </message>
+    <message>
+        <source>Every household of the programme that is active or suspended in the area gets a visit to record. The round closes once every household has a decision; exits are then applied.</source>
+        <translation>Chaque ménage actif ou suspendu du programme dans la zone reçoit une visite à enregistrer. La campagne se clôt quand chaque ménage a une décision ; les sorties sont alors appliquées.</translation>
+    </message>
+    <message>
+        <source>Visits due by</source>
+        <translation>Visites à faire avant le</translation>
+    </message>
+</context>
+<context>
+    <name>RecertificationView</name>
+    <message>
+        <source>Open round…</source>
+        <translation>Ouvrir une campagne…</translation>
+    </message>
+    <message>
+        <source>Close round</source>
+        <translation>Clôturer la campagne</translation>
+    </message>
+    <message>
+        <source>Cross-check…</source>
+        <translation>Croiser avec un registre…</translation>
+    </message>
+    <message>
+        <source>Recertification rounds</source>
+        <translation>Campagnes de recertification</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte le</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Visités</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidés</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>Non visités</translation>
+    </message>
+    <message>
+        <source>All villages: {total} households, {pending} not visited, {visited} visited, {decided} decided, {exits} exits.</source>
+        <translation>Tous les villages : {total} ménages, {pending} non visités, {visited} visités, {decided} décidés, {exits} sorties.</translation>
+    </message>
+    <message>
+        <source>Round opened.</source>
+        <translation>Campagne ouverte.</translation>
+    </message>
+    <message>
+        <source>Close round {code}? Its exits will be applied.</source>
+        <translation>Clôturer la campagne {code} ? Ses sorties seront appliquées.</translation>
+    </message>
+    <message>
+        <source>Round {code} closed; exits applied: {n}.</source>
+        <translation>Campagne {code} clôturée ; sorties appliquées : {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundTasks</name>
+    <message>
+        <source>All villages</source>
+        <translation>Tous les villages</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>Visité le</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>Enregistrer la visite…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Maintenir</translation>
+    </message>
+    <message>
+        <source>Exit…</source>
+        <translation>Sortie…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} households</source>
+        <translation>{shown} ménages sur {total}</translation>
+    </message>
+    <message>
+        <source>Visit of {household} recorded.</source>
+        <translation>Visite de {household} enregistrée.</translation>
+    </message>
+    <message>
+        <source>{household} will exit when the round closes.</source>
+        <translation>{household} sortira à la clôture de la campagne.</translation>
+    </message>
+    <message>
+        <source>{household} continues.</source>
+        <translation>{household} est maintenu.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Visit of {household}</source>
+        <translation>Visite de {household}</translation>
+    </message>
+    <message>
+        <source>Correct the household's members and details with the household page first. If the situation is not as recorded, say what was found.</source>
+        <translation>Corrigez d’abord les membres et les informations du ménage depuis sa page. Si la situation n’est pas celle enregistrée, indiquez ce qui a été constaté.</translation>
+    </message>
+    <message>
+        <source>The situation is as recorded</source>
+        <translation>La situation est celle enregistrée</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Constat</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Exit reason</source>
+        <translation>Motif de sortie</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>Visited</source>
+        <translation>Visité</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidé</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Maintien</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Écarté</translation>
+    </message>
+    <message>
+        <source>Same national ID</source>
+        <translation>Même numéro national</translation>
+    </message>
+    <message>
+        <source>Similar name, same birth date</source>
+        <translation>Nom proche, même date de naissance</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Unknown area: {value}.</source>
+        <translation>Zone inconnue : {value}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a district, ward or village: choose one of those.</source>
+        <translation>{value} n’est ni un district, ni une commune, ni un village : choisissez l’un d’eux.</translation>
+    </message>
+    <message>
+        <source>The due date is already past.</source>
+        <translation>L’échéance est déjà passée.</translation>
+    </message>
+    <message>
+        <source>Round {round} of this programme is still open over this area: close it first.</source>
+        <translation>La campagne {round} de ce programme est encore ouverte sur cette zone : clôturez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>No household of {programme} is active or suspended in this area.</source>
+        <translation>Aucun ménage de {programme} n’est actif ou suspendu dans cette zone.</translation>
+    </message>
+    <message>
+        <source>Say what was found when the situation is not as recorded.</source>
+        <translation>Indiquez ce qui a été constaté quand la situation n’est pas celle enregistrée.</translation>
+    </message>
+    <message>
+        <source>A reason is given only for an exit.</source>
+        <translation>Un motif ne se donne que pour une sortie.</translation>
+    </message>
+    <message>
+        <source>{count} household(s) have no decision yet ({pending} not visited, {visited} visited): decide them all before closing.</source>
+        <translation>{count} ménage(s) sans décision ({pending} non visités, {visited} visités) : décidez-les tous avant de clôturer.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {value} is not a date (use YYYY-MM-DD or DD/MM/YYYY).</source>
+        <translation>Ligne {line} : {value} n’est pas une date (utilisez AAAA-MM-JJ ou JJ/MM/AAAA).</translation>
+    </message>
+    <message>
+        <source>Line {line} has {found} values where the header has {expected}.</source>
+        <translation>La ligne {line} a {found} valeurs alors que l’en-tête en a {expected}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: give the national ID, or the names and the date of birth.</source>
+        <translation>Ligne {line} : donnez le numéro national, ou les noms et la date de naissance.</translation>
+    </message>
+    <message>
+        <source>This recertification round was not found.</source>
+        <translation>Cette campagne de recertification est introuvable.</translation>
+    </message>
+    <message>
+        <source>This recertification round is closed.</source>
+        <translation>Cette campagne de recertification est clôturée.</translation>
+    </message>
+    <message>
+        <source>This household visit was not found.</source>
+        <translation>Cette visite de ménage est introuvable.</translation>
+    </message>
+    <message>
+        <source>Record the visit before deciding on this household.</source>
+        <translation>Enregistrez la visite avant de décider pour ce ménage.</translation>
+    </message>
+    <message>
+        <source>This household is already decided; change the decision instead.</source>
+        <translation>Ce ménage est déjà décidé ; modifiez plutôt la décision.</translation>
+    </message>
+    <message>
+        <source>This match was not found.</source>
+        <translation>Cette correspondance est introuvable.</translation>
+    </message>
+    <message>
+        <source>This match was already reviewed.</source>
+        <translation>Cette correspondance a déjà été vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Corrective action on {code}</source>
+        <translation>Action corrective sur {code}</translation>
+    </message>
+    <message>
+        <source>Every corrective action waits for a supervisor&apos;s approval before it applies.</source>
+        <translation>Toute action corrective attend l’approbation d’un superviseur avant de s’appliquer.</translation>
+    </message>
+    <message>
+        <source>The paid programme</source>
+        <translation>Le programme du paiement</translation>
+    </message>
+    <message>
+        <source>Choose the programme</source>
+        <translation>Choisissez le programme</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>e.g. Orange Money, Wave, CBAO</source>
+        <translation>p. ex. Orange Money, Wave, CBAO</translation>
+    </message>
+    <message>
+        <source>Shown to the checker with the request</source>
+        <translation>Montrée au vérificateur avec la demande</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>New pay point</source>
+        <translation>Nouveau point de paiement</translation>
+    </message>
+    <message>
+        <source>Name on the account</source>
+        <translation>Nom sur le compte</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Added to every payment, negative to reduce ({currency})</source>
+        <translation>Ajouté à chaque paiement, négatif pour réduire ({currency})</translation>
+    </message>
+    <message>
+        <source>The payment&apos;s amount if empty: {amount}</source>
+        <translation>Montant du paiement si vide : {amount}</translation>
+    </message>
+    <message>
+        <source>Overpaid, deducted from coming payments ({currency})</source>
+        <translation>Trop-perçu, déduit des prochains paiements ({currency})</translation>
+    </message>
+    <message>
+        <source>A supervisor approves it before it applies.</source>
+        <translation>Un superviseur l’approuve avant qu’elle ne s’applique.</translation>
+    </message>
+    <message>
+        <source>The enrolment is suspended: no payment until it is reactivated.</source>
+        <translation>L’inscription est suspendue : aucun paiement jusqu’à sa réactivation.</translation>
+    </message>
+    <message>
+        <source>The enrolment ends, with the reason: {reason}.</source>
+        <translation>L’inscription prend fin, avec le motif : {reason}.</translation>
+    </message>
+    <message>
+        <source>The amount is added to (or taken from) every coming payment.</source>
+        <translation>Le montant est ajouté à (ou retiré de) chaque prochain paiement.</translation>
+    </message>
+    <message>
+        <source>Coming payrolls deduct the amount until it is recovered.</source>
+        <translation>Les prochains états de paiement déduisent le montant jusqu’à son recouvrement.</translation>
+    </message>
+    <message>
+        <source>The household collects its payments at another pay point.</source>
+        <translation>Le ménage perçoit ses paiements à un autre point de paiement.</translation>
+    </message>
+    <message>
+        <source>The household is paid through a new account.</source>
+        <translation>Le ménage est payé sur un nouveau compte.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>En enquête</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidé</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposée</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliquée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert le</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>Motif de la décision</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposée par</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Vérifiée par</translation>
+    </message>
+    <message>
+        <source>Add findings…</source>
+        <translation>Ajouter des constats…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Décider…</translation>
+    </message>
+    <message>
+        <source>Corrective action…</source>
+        <translation>Action corrective…</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Clôturer le dossier</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Actions correctives</translation>
+    </message>
+    <message>
+        <source>No case chosen</source>
+        <translation>Aucun dossier choisi</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>{date} by {user}</source>
+        <translation>{date} par {user}</translation>
+    </message>
+    <message>
+        <source>{decision}, by {user}</source>
+        <translation>{decision}, par {user}</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Pas encore décidé</translation>
+    </message>
+    <message>
+        <source>Actions pending approval: a supervisor approves or rejects them.</source>
+        <translation>Actions en attente d’approbation : un superviseur les approuve ou les rejette.</translation>
+    </message>
+    <message>
+        <source>A supervisor decides the case once the findings are in.</source>
+        <translation>Un superviseur décide du dossier une fois les constats établis.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Open case…</source>
+        <translation>Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case</source>
+        <translation>Aucun dossier</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Close case {code}</source>
+        <translation>Clôturer le dossier {code}</translation>
+    </message>
+    <message>
+        <source>A closed case cannot be reopened or take new actions.</source>
+        <translation>Un dossier clôturé ne peut être ni rouvert ni recevoir de nouvelles actions.</translation>
+    </message>
+    <message>
+        <source>Closing note (optional)</source>
+        <translation>Note de clôture (facultative)</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Clôturer le dossier</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
+    <name>DecideDialog</name>
+    <message>
+        <source>Decide case {code}</source>
+        <translation>Décider du dossier {code}</translation>
+    </message>
+    <message>
+        <source>A confirmed case can then take corrective actions; an unfounded one is only closed. The decision is final.</source>
+        <translation>Un dossier confirmé peut ensuite recevoir des actions correctives ; un dossier non fondé est seulement clôturé. La décision est définitive.</translation>
+    </message>
+    <message>
+        <source>Why: the evidence the decision rests on</source>
+        <translation>Pourquoi : les éléments sur lesquels repose la décision</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Add findings to {code}</source>
+        <translation>Ajouter des constats au dossier {code}</translation>
+    </message>
+    <message>
+        <source>The paragraph is added with today&apos;s date and your name.</source>
+        <translation>Le paragraphe est ajouté avec la date du jour et votre nom.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>Open an error or fraud case</source>
+        <translation>Ouvrir un dossier d’erreur ou de fraude</translation>
+    </message>
+    <message>
+        <source>A case is about a household, or about one payment (which gives its household).</source>
+        <translation>Un dossier porte sur un ménage, ou sur un paiement (qui désigne son ménage).</translation>
+    </message>
+    <message>
+        <source>Payment code, for a payment error</source>
+        <translation>Code du paiement, pour une erreur de paiement</translation>
+    </message>
+    <message>
+        <source>What was found, by whom, and how</source>
+        <translation>Ce qui a été constaté, par qui et comment</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Payment (optional)</source>
+        <translation>Paiement (facultatif)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>This case was not found.</source>
+        <translation>Ce dossier est introuvable.</translation>
+    </message>
+    <message>
+        <source>This case is already decided: its findings and decision are final.</source>
+        <translation>Ce dossier est déjà décidé : ses constats et sa décision sont définitifs.</translation>
+    </message>
+    <message>
+        <source>Corrective actions need a case decided as confirmed.</source>
+        <translation>Les actions correctives exigent un dossier décidé comme confirmé.</translation>
+    </message>
+    <message>
+        <source>This case is closed.</source>
+        <translation>Ce dossier est clôturé.</translation>
+    </message>
+    <message>
+        <source>A corrective action still waits for approval: have it approved or rejected, then close the case.</source>
+        <translation>Une action corrective attend encore son approbation : faites-la approuver ou rejeter, puis clôturez le dossier.</translation>
+    </message>
+    <message>
+        <source>Choose the household (or the payment) the case is about.</source>
+        <translation>Choisissez le ménage (ou le paiement) sur lequel porte le dossier.</translation>
+    </message>
+    <message>
+        <source>This payment was made to another household.</source>
+        <translation>Ce paiement a été fait à un autre ménage.</translation>
+    </message>
+    <message>
+        <source>This enrolment is not one of the household&apos;s.</source>
+        <translation>Cette inscription n’est pas une inscription du ménage.</translation>
+    </message>
+    <message>
+        <source>The household is not enrolled in any programme any more.</source>
+        <translation>Le ménage n’est plus inscrit à aucun programme.</translation>
+    </message>
+    <message>
+        <source>The household is enrolled in {count} programmes: choose one.</source>
+        <translation>Le ménage est inscrit à {count} programmes : choisissez-en un.</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>Identity fraud</source>
+        <translation>Usurpation d’identité</translation>
+    </message>
+    <message>
+        <source>Payment error</source>
+        <translation>Erreur de paiement</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>En enquête</translation>
+    </message>
+    <message>
+        <source>Unfounded</source>
+        <translation>Non fondé</translation>
+    </message>
+    <message>
+        <source>Suspend the enrolment</source>
+        <translation>Suspendre l’inscription</translation>
+    </message>
+    <message>
+        <source>Adjust the benefit</source>
+        <translation>Ajuster la prestation</translation>
+    </message>
+    <message>
+        <source>Recover an overpayment</source>
+        <translation>Recouvrer un trop-perçu</translation>
+    </message>
+    <message>
+        <source>Change the pay point</source>
+        <translation>Changer de point de paiement</translation>
+    </message>
+    <message>
+        <source>Change the payment account</source>
+        <translation>Changer de compte de paiement</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposé</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliqué</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message>
+        <source>Sensitive changes (payment accounts, enrolment status, head or recipient, moves out of a programme&apos;s area, members leaving, case decisions) wait here until a supervisor other than the person who made them approves or rejects them.</source>
+        <translation>Les modifications sensibles (comptes de paiement, statut d&apos;inscription, chef de ménage ou bénéficiaire, déménagements hors de la zone d&apos;un programme, départs de membres, décisions sur dossier) attendent ici qu&apos;un superviseur autre que leur auteur les approuve ou les rejette.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvées</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Demandée le</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Demandée par</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <source>Note (required to reject)</source>
+        <translation>Note (obligatoire pour rejeter)</translation>
+    </message>
+    <message>
+        <source>Approve and apply</source>
+        <translation>Approuver et appliquer</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Ouvrir le ménage</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Select a request to see what it changes.</source>
+        <translation>Sélectionnez une demande pour voir ce qu&apos;elle modifie.</translation>
+    </message>
+    <message>
+        <source>{type} for household {code}, asked by {maker} on {day}.</source>
+        <translation>{type} pour le ménage {code}, demandé par {maker} le {day}.</translation>
+    </message>
+    <message>
+        <source>Decided on case {code}.</source>
+        <translation>Décidé sur le dossier {code}.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>{status} by {checker}: {note}</source>
+        <translation>{status} par {checker} : {note}</translation>
+    </message>
+    <message>
+        <source>Only a supervisor who did not make the request can decide it.</source>
+        <translation>Seul un superviseur qui n&apos;a pas fait la demande peut la décider.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>School or health facility</source>
+        <translation>École ou formation sanitaire</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>No school</source>
+        <translation>Aucune école</translation>
+    </message>
+    <message>
+        <source>No health facility</source>
+        <translation>Aucune formation sanitaire</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedChangeDialog</name>
+    <message>
+        <source>Edit and resend: {record}</source>
+        <translation>Corriger et renvoyer : {record}</translation>
+    </message>
+    <message>
+        <source>HQ refused this change: {reason}
+Correct the values and save: they are sent to HQ as a new change at the next sync.</source>
+        <translation>Le siège a refusé cette modification : {reason}
+Corrigez les valeurs et enregistrez : elles seront envoyées au siège comme une nouvelle modification à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>This field has its own form; it is not sent again from here.</source>
+        <translation>Ce champ a son propre formulaire ; il n’est pas renvoyé d’ici.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>Renvoyer</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedChangesPanel</name>
+    <message>
+        <source>HQ refused these changes and kept its own values. Correct a change and send it again, or discard it.</source>
+        <translation>Le siège a refusé ces modifications et gardé ses propres valeurs. Corrigez une modification et renvoyez-la, ou abandonnez-la.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Faite par</translation>
+    </message>
+    <message>
+        <source>Edit and resend…</source>
+        <translation>Corriger et renvoyer…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Abandonner…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Ouvrir le ménage</translation>
+    </message>
+    <message>
+        <source>This change cannot be sent again from here: discard it, and make it again with its own form if it is still needed.</source>
+        <translation>Cette modification ne peut pas être renvoyée d’ici : abandonnez-la, et refaites-la avec son propre formulaire si elle est encore nécessaire.</translation>
+    </message>
+    <message>
+        <source>Discard the refused change</source>
+        <translation>Abandonner la modification refusée</translation>
+    </message>
+    <message>
+        <source>Discard this change to {record}? It is not sent to HQ again, and this cannot be undone.</source>
+        <translation>Abandonner cette modification de {record} ? Elle ne sera pas renvoyée au siège, et c’est définitif.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>{record} in {household}</source>
+        <translation>{record} dans {household}</translation>
+    </message>
+    <message>
+        <source>{user}, {when}</source>
+        <translation>{user}, {when}</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field} : {value}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{value} is not a school.</source>
+        <translation>{value} n’est pas une école.</translation>
+    </message>
+    <message>
+        <source>{value} is not a health facility.</source>
+        <translation>{value} n’est pas une formation sanitaire.</translation>
+    </message>
+    <message>
+        <source>{value} is in another district: choose one in the household's district.</source>
+        <translation>{value} est dans un autre district : choisissez-en une du district du ménage.</translation>
+    </message>
+    <message>
+        <source>This change cannot be sent again from here: discard it, or make it again.</source>
+        <translation>Cette modification ne peut pas être renvoyée d’ici : abandonnez-la, ou refaites-la.</translation>
+    </message>
+    <message>
+        <source>This field cannot be sent again from here (possible: {allowed}).</source>
+        <translation>Ce champ ne peut pas être renvoyé d’ici (possibles : {allowed}).</translation>
+    </message>
+    <message>
+        <source>No record with this code or id: {value}.</source>
+        <translation>Aucune fiche avec ce code ou cet identifiant : {value}.</translation>
+    </message>
+    <message>
+        <source>{value} belongs to another district: choose one of this district.</source>
+        <translation>{value} appartient à un autre district : choisissez-en un de ce district.</translation>
+    </message>
+    <message>
+        <source>The record this change was about no longer exists on this laptop.</source>
+        <translation>La fiche concernée par cette modification n’existe plus sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This refused change was not found.</source>
+        <translation>Cette modification refusée est introuvable.</translation>
+    </message>
+    <message>
+        <source>This refused change was already sent again or discarded.</source>
+        <translation>Cette modification refusée a déjà été renvoyée ou abandonnée.</translation>
+    </message>
+    <message>
+        <source>Another change made in the same action was refused, so HQ refused this one too.</source>
+        <translation>Une autre modification faite dans la même action a été refusée ; le siège a donc refusé celle-ci aussi.</translation>
+    </message>
+    <message>
+        <source>It points at a record HQ does not know.</source>
+        <translation>Elle renvoie à une fiche que le siège ne connaît pas.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesPanel</name>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Days required</source>
+        <translation>Jours requis</translation>
+    </message>
+    <message>
+        <source>Days done</source>
+        <translation>Jours faits</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Terminée le</translation>
+    </message>
+    <message>
+        <source>Choose a household, then one of its members.</source>
+        <translation>Choisissez un ménage, puis l&apos;un de ses membres.</translation>
+    </message>
+    <message>
+        <source>Record days…</source>
+        <translation>Saisir des jours…</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship})</source>
+        <translation>{name} ({relationship})</translation>
+    </message>
+    <message>
+        <source>Household {code} is not enrolled in a programme with activities.</source>
+        <translation>Le ménage {code} n&apos;est inscrit à aucun programme comportant des activités.</translation>
+    </message>
+    <message>
+        <source>Every activity is completed.</source>
+        <translation>Toutes les activités sont terminées.</translation>
+    </message>
+    <message>
+        <source>{programme}: now on activity {position}, {name}.</source>
+        <translation>{programme} : activité {position} en cours ({name}).</translation>
+    </message>
+</context>
+<context>
+    <name>AssignMeasureDialog</name>
+    <message>
+        <source>Assign the follow-up of {code}</source>
+        <translation>Attribuer le suivi de {code}</translation>
+    </message>
+    <message>
+        <source>The case worker who visits the household, and when by.</source>
+        <translation>Le travailleur social qui rend visite au ménage, et avant quelle date.</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>Travailleur social</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Échéance</translation>
+    </message>
+</context>
+<context>
+    <name>CheckNonComplianceDialog</name>
+    <message>
+        <source>Check non-compliance</source>
+        <translation>Vérifier les non-conformités</translation>
+    </message>
+    <message>
+        <source>Plans a case-worker visit for each enrolled household that failed a condition in each of the condition&apos;s last periods up to this month. Households already followed up for that condition are left alone.</source>
+        <translation>Planifie une visite d&apos;un travailleur social pour chaque ménage inscrit qui n&apos;a pas respecté une condition pendant chacune de ses dernières périodes jusqu&apos;à ce mois. Les ménages déjà suivis pour cette condition ne sont pas repris.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>AAAA-MM</translation>
+    </message>
+    <message>
+        <source>Month (YYYY-MM)</source>
+        <translation>Mois (AAAA-MM)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+</context>
+<context>
+    <name>FinishMeasureDialog</name>
+    <message>
+        <source>Mark the follow-up of {code} done</source>
+        <translation>Marquer le suivi de {code} comme fait</translation>
+    </message>
+    <message>
+        <source>Cancel the follow-up of {code}</source>
+        <translation>Annuler le suivi de {code}</translation>
+    </message>
+    <message>
+        <source>What the visit found and what was agreed with the household.</source>
+        <translation>Ce que la visite a constaté et ce qui a été convenu avec le ménage.</translation>
+    </message>
+    <message>
+        <source>Why the follow-up is no longer needed.</source>
+        <translation>Pourquoi le suivi n&apos;est plus nécessaire.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Follow-up measures</source>
+        <translation>Mesures de suivi</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activités</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTableModel</name>
+    <message>
+        <source>Not met in {periods}</source>
+        <translation>Non respectée en {periods}</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Overdue: this measure was due on {due}.</source>
+        <translation>En retard : cette mesure était due le {due}.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <source>Open (planned or in progress)</source>
+        <translation>Ouvertes (prévues ou en cours)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Check non-compliance…</source>
+        <translation>Vérifier les non-conformités…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Attribuer…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>Terminer…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Annuler…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Ouvrir le ménage</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s)</source>
+        <translation>
+            <numerusform>%n mesure</numerusform>
+            <numerusform>%n mesures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No measure</source>
+        <translation>Aucune mesure</translation>
+    </message>
+    <message>
+        <source>Select a measure to work on it.</source>
+        <translation>Sélectionnez une mesure pour la traiter.</translation>
+    </message>
+    <message>
+        <source>{kind} for household {code}: {reason}.</source>
+        <translation>{kind} pour le ménage {code} : {reason}.</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}</source>
+        <translation>Résultat : {outcome}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up measure(s) planned for {period}.</source>
+        <translation>
+            <numerusform>%n mesure de suivi planifiée pour {period}.</numerusform>
+            <numerusform>%n mesures de suivi planifiées pour {period}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new follow-up needed for {period}.</source>
+        <translation>Aucun nouveau suivi nécessaire pour {period}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDaysDialog</name>
+    <message>
+        <source>Record worked days</source>
+        <translation>Saisir des jours travaillés</translation>
+    </message>
+    <message>
+        <source>{member}: activity {position}, {name}. {done} of {required} days done.</source>
+        <translation>{member} : activité {position}, {name}. {done} jours faits sur {required}.</translation>
+    </message>
+    <message>
+        <source>Days worked</source>
+        <translation>Jours travaillés</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>Planned</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Faite</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Case-worker visit</source>
+        <translation>Visite d&apos;un travailleur social</translation>
+    </message>
+    <message>
+        <source>Awareness session</source>
+        <translation>Séance de sensibilisation</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
     </message>
 </context>
 </TS>

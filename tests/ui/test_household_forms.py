@@ -110,6 +110,50 @@ def test_edit_member_sends_only_changes(qtbot, window: MainWindow, registry: Reg
     assert binta.phone == "+221779998877"
 
 
+def _combo_texts(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_member_school_and_health_facility(qtbot, window: MainWindow, registry: Registry) -> None:
+    page = _open(qtbot, window, registry.ids["Ndiaye"])
+    page.select_member(_member(page, "Binta"))
+    page.member_buttons[hp.EDIT_MEMBER].click()
+    dialog = window.household_actions.dialog
+    assert isinstance(dialog, MemberDialog)
+    # The district's schools and clinics, and "none" first.
+    assert _combo_texts(dialog.school_combo) == ["No school", "École de Sinthiang (SCH-01)"]
+    assert _combo_texts(dialog.health_facility_combo) == [
+        "No health facility",
+        "Poste de santé Dioulacolon (HF-01)",
+    ]
+    assert dialog.collect() == {}
+    # The service decides: a clinic's code given as a school is refused beside the field.
+    dialog.school_combo.addItem("HF-01", "HF-01")
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.count() - 1)
+    assert _save_and_fail(qtbot, dialog, "school_code") == "HF-01 is not a school."
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.findData("SCH-01"))
+    dialog.health_facility_combo.setCurrentIndex(dialog.health_facility_combo.findData("HF-01"))
+    assert dialog.collect() == {"school_code": "SCH-01", "health_facility_code": "HF-01"}
+    _save_and_wait(qtbot, window, dialog)
+    rows = {
+        page.members_model.index(r, 0).data(): page.members_model.index(r, 8).data()
+        for r in range(page.members_model.rowCount())
+    }
+    assert rows["Binta Ndiaye"] == "École de Sinthiang, Poste de santé Dioulacolon"
+    assert rows["Khady Ndiaye"] == ""
+    # The form opens on the member's choices; "No school" clears the school only.
+    page.select_member(_member(page, "Binta"))
+    page.member_buttons[hp.EDIT_MEMBER].click()
+    dialog = window.household_actions.dialog
+    assert isinstance(dialog, MemberDialog)
+    assert dialog.school_combo.currentData() == "SCH-01"
+    dialog.school_combo.setCurrentIndex(0)
+    assert dialog.collect() == {"school_code": ""}
+    _save_and_wait(qtbot, window, dialog)
+    binta = next(m for m in page.household.members if m.first_name == "Binta")
+    assert (binta.school, binta.health_facility_code) == (None, "HF-01")
+
+
 def test_death_of_the_head_names_a_new_head(qtbot, window: MainWindow, registry: Registry) -> None:
     page = _open(qtbot, window, registry.ids["Coly"])
     head = _member(page, "Lamine")

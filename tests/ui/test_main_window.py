@@ -83,6 +83,7 @@ def test_navigation_between_areas(qtbot, registry: Registry) -> None:
         "Approvals",
         "Cases",
         "Recertification",
+        "Follow-up",
         "Conflicts",
     ]
     loads = window.payments_view.loads
@@ -97,6 +98,8 @@ def test_navigation_between_areas(qtbot, registry: Registry) -> None:
     window.nav_list.setCurrentRow(6)
     assert window.pages.currentWidget() is window.decisions.recertification
     window.nav_list.setCurrentRow(7)
+    assert window.pages.currentWidget() is window.decisions.followup
+    window.nav_list.setCurrentRow(8)
     assert window.pages.currentWidget() is window.conflicts_view
 
 

@@ -142,8 +142,12 @@ def test_scheduled_sync_is_off_by_default_and_follows_the_settings(
         "fr",
     )
     assert window._sync_timer.isActive() and window._sync_timer.interval() == 30 * 60_000
-    assert window.notice is not None and "next start" in window.notice.text()
-    window.notice.accept()
+    try:  # the new language applies at once, without a restart
+        assert window.nav_list.item(0).text() == "Ménages"
+        assert window._language_actions["fr"].isChecked()
+    finally:
+        window.set_language("en")
+    assert window.nav_list.item(0).text() == "Households"
 
 
 def test_connect_dialog_reports_progress_and_errors(qtbot) -> None:

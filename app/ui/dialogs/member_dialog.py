@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from app.domain.vocab import ArrivalReason, Relationship, Sex
 from app.services.dto import MemberIn, MemberOut
+from app.services.options import Option
 from app.ui.dialogs.form_dialog import FormDialog, Save, choice_combo, date_edit, iso
 from app.ui.labels import field_label, sex_label, vocab_label
 
@@ -23,6 +24,20 @@ def relationship_combo(current: str | None = None) -> QComboBox:
     return choice_combo([(vocab_label(r.value), r.value) for r in Relationship], current)
 
 
+def service_point_combo(
+    none_text: str, points: list[Option], code: str | None, name: str | None
+) -> QComboBox:
+    """``none_text`` (no school, no clinic) then the district's points; the member's current
+    one is kept as a choice even when it is no longer listed, so an edit never drops it."""
+    choices: list[tuple[str, str]] = [(none_text, "")]
+    choices += [(f"{p.name} ({p.code})", p.code) for p in points]
+    if code and all(p.code != code for p in points):
+        choices.append((f"{name or code} ({code})", code))
+    combo = choice_combo(choices, code or "")
+    combo.setMaxVisibleItems(20)
+    return combo
+
+
 class MemberDialog(FormDialog):
     """New member: ``save((MemberIn, reason))``; existing member: ``save(changes: dict)``."""
 
@@ -34,6 +49,8 @@ class MemberDialog(FormDialog):
         member: MemberOut | None = None,
         household_code: str = "",
         last_name: str = "",
+        schools: list[Option] | None = None,
+        health_facilities: list[Option] | None = None,
         parent=None,
     ) -> None:
         if member is None:
@@ -56,6 +73,18 @@ class MemberDialog(FormDialog):
         self.phone_edit = QLineEdit((member.phone or "") if member else "")
         self.disability_check = QCheckBox(self.tr("Lives with a disability"))
         self.disability_check.setChecked(bool(member and member.disability))
+        self.school_combo = service_point_combo(
+            self.tr("No school"),
+            schools or [],
+            member.school_code if member else None,
+            member.school if member else None,
+        )
+        self.health_facility_combo = service_point_combo(
+            self.tr("No health facility"),
+            health_facilities or [],
+            member.health_facility_code if member else None,
+            member.health_facility if member else None,
+        )
         for name, widget in [
             ("first_name", self.first_name_edit),
             ("last_name", self.last_name_edit),
@@ -65,6 +94,8 @@ class MemberDialog(FormDialog):
             ("national_id", self.national_id_edit),
             ("phone", self.phone_edit),
             ("disability", self.disability_check),
+            ("school_code", self.school_combo),
+            ("health_facility_code", self.health_facility_combo),
         ]:
             widget.setObjectName(name)
             self.add_row(name, field_label(name), widget)
@@ -80,6 +111,8 @@ class MemberDialog(FormDialog):
             "national_id": self.national_id_edit.text().strip(),
             "phone": self.phone_edit.text().strip(),
             "disability": self.disability_check.isChecked(),
+            "school_code": self.school_combo.currentData() or "",
+            "health_facility_code": self.health_facility_combo.currentData() or "",
         }
 
     def collect(self) -> Any:
@@ -96,5 +129,7 @@ class MemberDialog(FormDialog):
             national_id=values["national_id"] or None,
             phone=values["phone"] or None,
             disability=values["disability"],
+            school_code=values["school_code"] or None,
+            health_facility_code=values["health_facility_code"] or None,
         )
         return member, self.reason_combo.currentData()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -43,9 +42,6 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(self.language_combo.findData(settings.language))
-        self.language_note = QLabel(self.tr("A new language applies after Roster restarts."))
-        self.language_note.setStyleSheet("color: #5f6368;")
-        self.language_note.setWordWrap(True)
         self.sync_spin = QSpinBox()
         self.sync_spin.setObjectName("sync_interval")
         self.sync_spin.setRange(0, MAX_SYNC_MINUTES)
@@ -62,7 +58,6 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("HQ address"), self.server_edit)
         form.addRow(self.tr("Language"), self.language_combo)
-        form.addRow("", self.language_note)
         form.addRow(self.tr("Sync automatically every"), self.sync_spin)
         form.addRow(self.tr("Lock after inactivity"), self.lock_spin)
         self.buttons = QDialogButtonBox(

@@ -7,9 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.conflicts import ConflictOut, RejectedOut
+from app.services.conflicts import ConflictOut
+from app.services.refused_changes import RefusedChange, RefusedField
 from app.ui import formatting
-from app.ui.labels import field_label, record_label, yes_no
+from app.ui.labels import field_label, record_label, vocab_label, yes_no
 from app.ui.messages import ERRORS, error_text
 from app.ui.views.household_rows import audit_value
 
@@ -56,7 +57,7 @@ def who(by: str | None, names: Names) -> str:
     return names.get(by, by)
 
 
-def ids_in(conflicts: Sequence[ConflictOut], rejected: Sequence[RejectedOut]) -> set[str]:
+def ids_in(conflicts: Sequence[ConflictOut], refused: Sequence[RefusedChange]) -> set[str]:
     """Every value that could be a record id, to look names up in one batch."""
     found: set[str] = set()
     for c in conflicts:
@@ -64,12 +65,9 @@ def ids_in(conflicts: Sequence[ConflictOut], rejected: Sequence[RejectedOut]) ->
             if isinstance(v, str):
                 found.add(v)
         found.add(c.row_id)
-    for r in rejected:
+    for r in refused:
         found.add(r.row_id)
-        for change in r.fields.values():
-            new = change.get("new") if isinstance(change, dict) else change
-            if isinstance(new, str):
-                found.add(new)
+        found |= {v for f in r.fields for v in (f.old, f.new) if isinstance(v, str)}
     return found
 
 
@@ -117,23 +115,39 @@ def settled_row(c: ConflictOut, names: Names) -> Sequence[str]:
     )
 
 
-def reason_text(reason: str | None) -> str:
-    """HQ's refusal ``CODE: message`` in words when the code is known."""
-    if not reason:
-        return ""
-    code, _, message = reason.partition(": ")
-    return error_text(code) if code in ERRORS else (message or reason)
+def reason_text(code: str | None, message: str | None) -> str:
+    """HQ's reason for refusing a change, in words when its code is known."""
+    if code in ERRORS:
+        return error_text(code, {"detail": message or ""})
+    return message or code or ""
 
 
-def rejected_row(r: RejectedOut, names: Names) -> Sequence[str]:
-    changes = []
-    for name, change in r.fields.items():
-        if name in _QUIET:
-            continue
-        new = change.get("new") if isinstance(change, dict) else change
-        changes.append(f"{field_label(name)}: {value_text(name, new, names)}")
+def shown_fields(r: RefusedChange) -> list[RefusedField]:
+    """The fields of a refused change worth showing (bookkeeping left out)."""
+    shown = [f for f in r.fields if f.name not in _QUIET]
+    return shown or [f for f in r.fields if f.name == "deleted"]
+
+
+def refused_record(r: RefusedChange, names: Names) -> str:
+    """What record a refused change was about: kind, name, household."""
+    name = r.record_name or names.get(r.row_id)
+    text = f"{record_label(r.table)} · {name}" if name else record_label(r.table)
+    if r.household_code and r.household_code != name:
+        text = _tr("{record} in {household}").format(record=text, household=r.household_code)
+    return text
+
+
+def refused_row(r: RefusedChange, names: Names) -> Sequence[str]:
+    changes = "; ".join(
+        _tr("{field}: {value}").format(
+            field=field_label(f.name), value=value_text(f.name, f.new, names)
+        )
+        for f in shown_fields(r)
+    )
+    made = formatting.date_time(r.made_at)
     return (
-        record_text(r.table, r.row_id, names),
-        "; ".join(changes),
-        reason_text(r.reason),
+        refused_record(r, names),
+        f"{vocab_label(r.kind)} — {changes}" if changes else vocab_label(r.kind),
+        reason_text(r.reason_code, r.reason),
+        _tr("{user}, {when}").format(user=r.made_by, when=made) if r.made_by else made,
     )

@@ -18,21 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
-from app.services.conflicts import (
-    ConflictOut,
-    RejectedOut,
-    list_conflicts,
-    list_rejected,
-    resolve_conflict,
-)
+from app.services.conflicts import ConflictOut, list_conflicts, resolve_conflict
 from app.services.context import ServiceContext
 from app.services.display_names import display_names, present_members
+from app.services.refused_changes import RefusedChange, list_refused
 from app.ui import error_presenter, formatting, tasks
 from app.ui.dialogs.new_value_dialog import NewValueDialog
 from app.ui.itemmodels.record_table_model import RecordTableModel
 from app.ui.labels import field_label
 from app.ui.messages import app_error_text
 from app.ui.views import conflict_rows
+from app.ui.views.refused_panel import RefusedChangesPanel
 
 # Household fields holding a member's id: a new value is chosen among the members.
 MEMBER_REFERENCES = frozenset({"head_id", "primary_recipient_id", "secondary_recipient_id"})
@@ -42,7 +38,7 @@ MEMBER_REFERENCES = frozenset({"head_id", "primary_recipient_id", "secondary_rec
 class Inbox:
     open: list[ConflictOut]
     settled: list[ConflictOut]
-    rejected: list[RejectedOut]
+    rejected: list[RefusedChange]
     names: dict[str, str]
     # For conflicts on a member reference (head, recipients): the household's present members.
     members: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -51,7 +47,7 @@ class Inbox:
 def load_inbox(ctx: ServiceContext) -> Inbox:
     """Everything the inbox shows, read in one go (runs in a worker)."""
     everything = list_conflicts(ctx, include_settled=True)
-    rejected = list_rejected(ctx)
+    rejected = list_refused(ctx.db, actor=ctx.actor)
     names = display_names(ctx.db, conflict_rows.ids_in(everything, rejected))
     held = [c for c in everything if c.status == "open" and c.kind == "guarded"]
     households = {
@@ -146,12 +142,12 @@ class ConflictsView(QWidget):
             ],
             parent=self,
         )
-        self.rejected_model = RecordTableModel(
-            [self.tr("Record"), self.tr("Change"), self.tr("Reason")], parent=self
-        )
         self.open_table = _table(self.open_model, [105, 110, 135, 150, 85, 115, 150, 85])
         self.settled_table = _table(self.settled_model, [105, 110, 135, 140, 140, 140, 170])
-        self.rejected_table = _table(self.rejected_model, [200, 420])
+        self.refused_panel = RefusedChangesPanel(ctx)
+        self.refused_panel.changed.connect(lambda: self._on_resolved(None))
+        self.refused_panel.household_requested.connect(self.household_requested)
+        self.rejected_model = self.refused_panel.model
 
         self.keep_button = QPushButton(self.tr("Keep mine"))
         self.take_button = QPushButton(self.tr("Take theirs"))
@@ -181,7 +177,7 @@ class ConflictsView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(open_tab, "")
         self.tabs.addTab(self.settled_table, "")
-        self.tabs.addTab(self.rejected_table, "")
+        self.tabs.addTab(self.refused_panel, "")
 
         top = QHBoxLayout()
         top.addWidget(self.title_label)
@@ -224,10 +220,7 @@ class ConflictsView(QWidget):
         names = inbox.names
         self.open_model.set_rows([conflict_rows.open_row(c, names) for c in inbox.open])
         self.settled_model.set_rows([conflict_rows.settled_row(c, names) for c in inbox.settled])
-        self.rejected_model.set_rows(
-            [conflict_rows.rejected_row(r, names) for r in inbox.rejected],
-            tooltips=[r.reason for r in inbox.rejected],
-        )
+        self.refused_panel.set_items(inbox.rejected, names)
         if selected is not None:
             for row, c in enumerate(inbox.open):
                 if c.id == selected.id:

@@ -158,6 +158,7 @@ class HouseholdPage(QWidget):
                 self.tr("National ID"),
                 self.tr("Phone"),
                 self.tr("Role in household"),
+                self.tr("School or health facility"),
             ],
             right_aligned=[2],
             parent=self,
@@ -239,7 +240,7 @@ class HouseholdPage(QWidget):
             self.grievances_table,
         ):
             self.tabs.addTab(table, "")
-        self._set_widths(self.members_table, [200, 70, 45, 120, 85, 130, 125])
+        self._set_widths(self.members_table, [165, 70, 45, 115, 80, 115, 110, 150])
         self._set_widths(self.programmes_table, [360, 120, 220])
         self._set_widths(self.accounts_table, [130, 140, 160, 200, 200, 120])
         self._set_widths(self.history_table, [150, 110, 90, 140, 150, 200])

@@ -42,6 +42,7 @@ def members(h: HouseholdOut) -> Rows:
             m.national_id or "",
             m.phone or "",
             _roles(m),
+            ", ".join(name for name in (m.school, m.health_facility) if name),
         )
         for m in h.members
     ]

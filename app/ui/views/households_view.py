@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,6 +24,16 @@ from app.services.options import enrolment_status_options, programme_options, vi
 from app.ui import error_presenter
 from app.ui.itemmodels.household_table_model import HouseholdQuery, HouseholdTableModel
 from app.ui.labels import vocab_label
+
+
+@dataclass(frozen=True)
+class ListState:
+    """What the officer set up in the list: search text, filter values, selected household."""
+
+    search: str
+    filters: list[object]
+    selected_id: str | None
+
 
 # Milliseconds of typing pause before the list is searched again.
 DEBOUNCE_MS = 150
@@ -155,6 +167,40 @@ class HouseholdsView(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def view_state(self) -> ListState:
+        """The search, filters and selected household, to carry over to a rebuilt view."""
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        combos = (self.village_combo, self.programme_combo, self.status_combo)
+        return ListState(
+            self.search_edit.text(), [c.currentData() for c in combos], row.id if row else None
+        )
+
+    def restore_view_state(self, state: ListState) -> None:
+        """Search and filter as in ``state``; select its household once the page is in."""
+        combos = (self.village_combo, self.programme_combo, self.status_combo)
+        for combo, value in zip(combos, state.filters, strict=True):
+            index = combo.findData(value) if value is not None else 0
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(state.search)
+        self.search_edit.blockSignals(False)
+        self._apply_query()
+        if state.selected_id is None:
+            return
+
+        def select(_count: int) -> None:
+            self.model.first_page_loaded.disconnect(select)
+            for row in range(self.model.rowCount()):
+                found = self.model.row_at(row)
+                if found is not None and found.id == state.selected_id:
+                    self.table.selectRow(row)
+                    return
+
+        self.model.first_page_loaded.connect(select)
 
     def set_can_register(self, allowed: bool) -> None:
         """Read-only users do not see the registration button."""
