@@ -12,7 +12,8 @@ real work, then opens the main window offscreen and saves ``docs/screenshots/<sc
 - ``conflicts``: the conflict inbox;
 - ``payments`` and ``payroll``: programmes and cycles, and one payroll;
 - ``approvals``, ``cases``, ``recertification``: change requests waiting for a checker, a
-  confirmed duplicate case with its corrective action, a recertification round under way.
+  confirmed duplicate case with its corrective action, a recertification round under way;
+- ``followup``: accompanying measures for households failing a condition.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--households 2000]
 """
@@ -49,6 +50,7 @@ from app.services.compliance import (  # noqa: E402
     sheet_service_points,
     shift_period,
 )
+from app.services.compliance_followup import check_non_compliance  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
 from app.services.demo import generate_demo  # noqa: E402
 from app.services.grievances import (  # noqa: E402
@@ -65,6 +67,7 @@ from app.ui.main_window import (  # noqa: E402
     CASES,
     COMPLIANCE,
     CONFLICTS,
+    FOLLOW_UP,
     GRIEVANCES,
     PAYMENTS,
     RECERTIFICATION,
@@ -189,6 +192,16 @@ def stage(db: Database) -> dict[str, str]:
             service_point_code=best[0],
             entries=entries,
         )
+    if entries:
+        # The month before too, so children below the threshold twice get a follow-up visit.
+        record_attendance(
+            ctx,
+            condition_code=SCHOOL_CONDITION,
+            period=shift_period(period, -1),
+            service_point_code=best[0],
+            entries=entries,
+        )
+        check_non_compliance(ctx, period=period)
     ids.update(point=best[0], period=period)
 
     with db.write_session() as s, s.begin():
@@ -327,6 +340,9 @@ def shoot(db: Database, ids: dict[str, str], language: str, cache: Path) -> None
         window.nav_list.setCurrentRow(RECERTIFICATION)
         settle(1.0)
         save(window, "recertification", language)
+        window.nav_list.setCurrentRow(FOLLOW_UP)
+        settle(1.0)
+        save(window, "followup", language)
     finally:
         tasks.wait_for_all()
         window.hide()

@@ -134,6 +134,7 @@ class HouseholdOut:
     grievances: list[GrievanceBrief] = field(default_factory=list)
     open_conflicts: int = 0
     pending_changes: int = 0
+    waiting_requests: int = 0  # change requests waiting for a checker
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.vocab import OutboxStatus
+from app.domain.vocab import ChangeRequestStatus, OutboxStatus
 from app.models.audit import AuditEntry
+from app.models.decision import ChangeRequest
 from app.models.grievance import Grievance
 from app.models.location import Location, ServicePoint
 from app.models.payment import PaymentAccount
@@ -164,6 +165,18 @@ def get_household(
         )
         or 0
     )
+    waiting = (
+        session.scalar(
+            select(func.count())
+            .select_from(ChangeRequest)
+            .where(
+                ChangeRequest.household_id == h.id,
+                ChangeRequest.status == ChangeRequestStatus.PENDING,
+                ~ChangeRequest.deleted,
+            )
+        )
+        or 0
+    )
     return HouseholdOut(
         id=h.id,
         code=h.code,
@@ -188,4 +201,5 @@ def get_household(
         grievances=grievances,
         open_conflicts=int(conflicts),
         pending_changes=int(pending),
+        waiting_requests=int(waiting),
     )

@@ -60,6 +60,13 @@
             <numerusform>%n changes not yet sent to HQ.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) to this household wait for a supervisor&apos;s approval (Approvals).</source>
+        <translation>
+            <numerusform>%n change to this household waits for a supervisor&apos;s approval (Approvals).</numerusform>
+            <numerusform>%n changes to this household wait for a supervisor&apos;s approval (Approvals).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HouseholdsView</name>

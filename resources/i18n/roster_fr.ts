@@ -943,6 +943,13 @@ Copiez les détails ci-dessous et envoyez-les à votre superviseur ou à l’éq
         <source>Open the conflict inbox</source>
         <translation>Ouvrir les conflits</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) to this household wait for a supervisor&apos;s approval (Approvals).</source>
+        <translation>
+            <numerusform>%n modification de ce ménage attend l&apos;approbation d&apos;un superviseur (Approbations).</numerusform>
+            <numerusform>%n modifications de ce ménage attendent l&apos;approbation d&apos;un superviseur (Approbations).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HouseholdPicker</name>
@@ -1679,7 +1686,7 @@ Fichier journal : {log}</translation>
     <message>
         <location line="+1"/>
         <source>Account name</source>
-        <translation>Titulaire du compte</translation>
+        <translation>Nom du compte</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -79,3 +79,23 @@ def test_reject_without_note_shows_the_error_beside_the_buttons(qtbot, registry:
     view.note_edit.setText("the number belongs to a neighbour")
     with qtbot.waitSignal(view.decided, timeout=10_000):
         view.reject_button.click()
+
+
+def test_household_page_says_a_change_waits_for_approval(qtbot, registry: Registry) -> None:
+    from app.ui.views.household_page import HouseholdPage
+
+    _request(registry)
+    ctx = registry.district.ctx()
+
+    def load(ref: str):  # noqa: ANN202 - the page's loader
+        from app.services.household_queries import get_household
+
+        with ctx.db.read_session() as s:
+            return get_household(s, ref=ref, actor=ctx.actor, today=ctx.today())
+
+    page = HouseholdPage(load)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.load(registry.ids["Baldé"])
+    assert "waits for a supervisor" in page.notice_label.text()

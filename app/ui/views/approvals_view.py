@@ -96,13 +96,13 @@ class ApprovalsView(QWidget):
             ],
             parent=self,
         )
-        self.table = _table(self.model, [95, 170, 120, 150, 110, 90])
+        self.table = _table(self.model, [95, 270, 105, 110, 120, 95])
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.changes_model = RecordTableModel(
             [self.tr("Record"), self.tr("Field"), self.tr("Now"), self.tr("Requested")],
             parent=self,
         )
-        self.changes_table = _table(self.changes_model, [130, 170, 170])
+        self.changes_table = _table(self.changes_model, [190, 190, 190])
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

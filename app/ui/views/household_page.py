@@ -405,6 +405,17 @@ class HouseholdPage(QWidget):
                 + html.escape(self.tr("Open the conflict inbox"))
                 + "</a>"
             )
+        if h.waiting_requests:
+            lines.append(
+                html.escape(
+                    self.tr(
+                        "%n change(s) to this household wait for a supervisor's approval "
+                        "(Approvals).",
+                        "",
+                        h.waiting_requests,
+                    )
+                )
+            )
         if h.pending_changes:
             lines.append(
                 html.escape(self.tr("%n change(s) not yet sent to HQ.", "", h.pending_changes))
