@@ -11,6 +11,8 @@ pass. The panel on the right shows the selected row's household compliance.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -245,7 +247,14 @@ class ComplianceView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.model.dataChanged.connect(lambda *_a: self._update_status())
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self._load_conditions()
+        # Read when first shown: at start-up the household list has the workers to itself.
+        self._conditions_requested = False
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._conditions_requested:
+            self._conditions_requested = True
+            self._load_conditions()
 
     def _set_up_table(self) -> None:
         table = self.table
