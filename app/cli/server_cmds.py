@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from app.cli import programme_admin_cmds
 from app.cli.common import Runtime, UsageError, add_command, add_group, code_arg, read_password
 from app.cli.output import print_json, print_table, text
 from app.domain.vocab import Role
@@ -70,6 +71,7 @@ def register(subparsers: Any) -> None:
     transfer.add_argument("household", metavar="HOUSEHOLD_CODE")
     transfer.add_argument("--village", required=True, type=code_arg, metavar="VCODE")
     transfer.add_argument("--address", default="")
+    programme_admin_cmds.register(group, command)
     approvals = command(
         "approvals",
         run_approvals,
