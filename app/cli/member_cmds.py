@@ -184,7 +184,8 @@ def _replacement_ids(rt: Runtime, person: MemberRef) -> tuple[str | None, str | 
     return (head.id if head else None), (recipient.id if recipient else None)
 
 
-def run_record_death(rt: Runtime) -> None:
+def _remove(rt: Runtime, *, kind: str, reason: str | None, what: str) -> None:
+    """A death or departure, through the approval path; reports what it changed."""
     person = resolve_member(rt, rt.args.member)
     before = load_household(rt, person.household_code)
     new_head, new_recipient = _replacement_ids(rt, person)
@@ -193,9 +194,9 @@ def run_record_death(rt: Runtime) -> None:
         type="MEMBER_REMOVAL",
         target_id=person.id,
         params={
-            "kind": "DEATH",
+            "kind": kind,
             "date": rt.args.date,
-            "reason": rt.args.cause,
+            "reason": reason,
             "new_head_id": new_head,
             "new_primary_recipient_id": new_recipient,
         },
@@ -204,30 +205,16 @@ def run_record_death(rt: Runtime) -> None:
         return
     result = outcome.result
     assert isinstance(result, DepartureResult)
-    _departure(rt, person, before, f"died on {rt.args.date}", result)
+    _departure(rt, person, before, what, result)
+
+
+def run_record_death(rt: Runtime) -> None:
+    _remove(rt, kind="DEATH", reason=rt.args.cause, what=f"died on {rt.args.date}")
 
 
 def run_member_left(rt: Runtime) -> None:
-    person = resolve_member(rt, rt.args.member)
-    before = load_household(rt, person.household_code)
-    new_head, new_recipient = _replacement_ids(rt, person)
-    outcome = submit_change(
-        rt.context(),
-        type="MEMBER_REMOVAL",
-        target_id=person.id,
-        params={
-            "kind": "LEFT",
-            "date": rt.args.date,
-            "reason": rt.args.reason,
-            "new_head_id": new_head,
-            "new_primary_recipient_id": new_recipient,
-        },
-    )
-    if report_pending(rt, outcome):
-        return
-    result = outcome.result
-    assert isinstance(result, DepartureResult)
-    _departure(rt, person, before, f"left on {rt.args.date} ({rt.args.reason.upper()})", result)
+    reason = rt.args.reason
+    _remove(rt, kind="LEFT", reason=reason, what=f"left on {rt.args.date} ({reason.upper()})")
 
 
 def run_set_head(rt: Runtime) -> None:

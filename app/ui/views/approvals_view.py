@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,24 +25,7 @@ from app.ui.itemmodels.record_table_model import RecordTableModel
 from app.ui.labels import field_label, record_label, vocab_label
 from app.ui.messages import app_error_text
 from app.ui.views.household_rows import audit_value
-
-
-def _table(model: RecordTableModel, widths: list[int]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
-    return view
+from app.ui.widgets.record_table import record_table
 
 
 class ApprovalsView(QWidget):
@@ -96,13 +76,13 @@ class ApprovalsView(QWidget):
             ],
             parent=self,
         )
-        self.table = _table(self.model, [95, 270, 105, 110, 120, 95])
+        self.table = record_table(self.model, [95, 270, 105, 110, 120, 95])
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.changes_model = RecordTableModel(
             [self.tr("Record"), self.tr("Field"), self.tr("Now"), self.tr("Requested")],
             parent=self,
         )
-        self.changes_table = _table(self.changes_model, [190, 190, 190])
+        self.changes_table = record_table(self.changes_model, [190, 190, 190])
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from app.ui.labels import field_label
 from app.ui.messages import app_error_text
 from app.ui.views import conflict_rows
 from app.ui.views.refused_panel import RefusedChangesPanel
+from app.ui.widgets.record_table import record_table
 
 # Household fields holding a member's id: a new value is chosen among the members.
 MEMBER_REFERENCES = frozenset({"head_id", "primary_recipient_id", "secondary_recipient_id"})
@@ -60,26 +58,6 @@ def load_inbox(ctx: ServiceContext) -> Inbox:
         names=names,
         members=present_members(ctx.db, households),
     )
-
-
-def _table(model: RecordTableModel, widths: list[int]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
 
 
 class ConflictsView(QWidget):
@@ -142,8 +120,8 @@ class ConflictsView(QWidget):
             ],
             parent=self,
         )
-        self.open_table = _table(self.open_model, [105, 110, 135, 150, 85, 115, 150, 85])
-        self.settled_table = _table(self.settled_model, [105, 110, 135, 140, 140, 140, 170])
+        self.open_table = record_table(self.open_model, [105, 110, 135, 150, 85, 115, 150, 85])
+        self.settled_table = record_table(self.settled_model, [105, 110, 135, 140, 140, 140, 170])
         self.refused_panel = RefusedChangesPanel(ctx)
         self.refused_panel.changed.connect(lambda: self._on_resolved(None))
         self.refused_panel.household_requested.connect(self.household_requested)
