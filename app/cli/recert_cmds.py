@@ -360,4 +360,6 @@ def run_review(rt: Runtime) -> None:
         line += "; death recorded"
         if result.departure is not None and result.departure.household_dissolved:
             line += "; the household is dissolved"
+    elif result.request_id:
+        line += f"; the death waits for a supervisor's approval (request {result.request_id})"
     print(line + ".")

@@ -11,8 +11,8 @@ each person and records a CrossCheckMatch (OPEN) per person found, all in one un
 People are indexed once (one query of the district's living people, by national ID and by date
 of birth), so each row is compared only with the few people born on its candidate days, never
 with everyone. A person already flagged OPEN for the same source is not flagged again.
-``review_match`` then CONFIRMs (on a deaths list this records the death with
-``members.record_death``) or DISMISSes a match. Reads are in ``crosscheck_queries``.
+``review_match`` then CONFIRMs (on a deaths list this records the death through the
+approval path, as a member removal) or DISMISSes a match. Reads are in ``crosscheck_queries``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from app.errors import Cancelled, FieldError, InvalidTransition, ValidationFaile
 from app.models.recertification import CrossCheckMatch
 from app.models.registry import Individual
 from app.services.batch_ops import use_batch_writer
+from app.services.change_requests import ChangeOutcome, submit_change
 from app.services.context import Actor, ServiceContext, unit_of_work
 from app.services.crosscheck_csv import (
     ExternalRecord,
@@ -40,7 +41,7 @@ from app.services.crosscheck_csv import (
     read_external_list,
 )
 from app.services.crosscheck_queries import MatchKind, MatchStatus, match_by_id
-from app.services.members import DepartureResult, record_death
+from app.services.members import DepartureResult
 from app.services.recertification_queries import RoundStatus, round_by_ref
 from app.services.validation import Errors
 
@@ -84,6 +85,7 @@ class ReviewResult:
     status: str
     death_recorded: bool
     departure: DepartureResult | None = None
+    request_id: str | None = None  # the death waits for a checker under this request
 
 
 @dataclass(frozen=True)
@@ -281,9 +283,10 @@ def review_match(
 ) -> ReviewResult:
     """CONFIRM (the same person) or DISMISS (someone else) an OPEN match.
 
-    Confirming a deaths-list match records the death through ``members.record_death`` (on the
+    Confirming a deaths-list match records the death as a member removal request (on the
     list's date of death unless ``date_of_death`` is given; a dying head or recipient needs a
-    replacement as there). Other confirmed matches are only marked: the officer opens a case.
+    replacement): applied at once, or waiting for a checker where the programme asks. Other
+    confirmed matches are only marked: the officer opens a case.
     """
     actor = ctx.require_actor()
     actor.can_write()
@@ -291,33 +294,45 @@ def review_match(
     choice = errors.enum("action", action, _Action)
     text = errors.optional_text("note", note, max_len=NOTE_MAX)
     errors.raise_if_any()
-    departure: DepartureResult | None = None
-    if choice == _Action.CONFIRM:
-        with ctx.db.read_session() as session:
-            match = _open_match(session, match_id, actor)
-            person = session.get(Individual, match.individual_id)
-            deaths = is_death_report(match)
+    with unit_of_work(ctx) as session:
+        match = _open_match(session, match_id, actor)
+        outcome: ChangeOutcome | None = None
+        person = session.get(Individual, match.individual_id)
+        if (
+            choice == _Action.CONFIRM
+            and is_death_report(match)
+            and person is not None
+            and person.status != MemberStatus.DECEASED
+        ):
             listed = (match.external or {}).get("date_of_death")
-            already_dead = person is not None and person.status == MemberStatus.DECEASED
-            source, individual_id = match.source, match.individual_id
-        if deaths and not already_dead:
             day = date_of_death or (str(listed) if listed else None)
             if not day:
                 raise ValidationFailed([FieldError("date_of_death", "REQUIRED")])
-            departure = record_death(
-                ctx,
-                individual_id=individual_id,
-                date_of_death=day,
-                cause=f"cross-check: {source}",
-                new_head_id=new_head_id,
-                new_primary_recipient_id=new_primary_recipient_id,
+            # The death is a member removal like any other: applied now, or waiting for a
+            # checker where the household's programme wants removals approved.
+            outcome = submit_change(
+                ctx.joined(session, approving=False),
+                type="MEMBER_REMOVAL",
+                target_id=person.id,
+                params={
+                    "kind": "DEATH",
+                    "date": str(day),
+                    "reason": f"cross-check: {match.source}",
+                    "new_head_id": new_head_id,
+                    "new_primary_recipient_id": new_primary_recipient_id,
+                },
+                reason=f"Listed in {match.source}",
             )
-    with unit_of_work(ctx) as session:
-        match = _open_match(session, match_id, actor)
         match.status = MatchStatus.CONFIRMED if choice == _Action.CONFIRM else MatchStatus.DISMISSED
         match.reviewed_by = actor.user_id
         match.review_note = text
-        return ReviewResult(match.status, departure is not None, departure)
+        departure = outcome.result if outcome is not None else None
+        return ReviewResult(
+            match.status,
+            isinstance(departure, DepartureResult),
+            departure if isinstance(departure, DepartureResult) else None,
+            outcome.request_id if outcome is not None else None,
+        )
 
 
 def _open_match(session: Session, match_id: str, actor: Actor) -> CrossCheckMatch:

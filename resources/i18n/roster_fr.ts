@@ -4399,6 +4399,10 @@ Une copie de sauvegarde est faite d’abord ; vos modifications non envoyées so
         <source>(the best {shown} are listed; review them to see the next)</source>
         <translation>(les {shown} meilleures sont affichées ; vérifiez-les pour voir les suivantes)</translation>
     </message>
+    <message>
+        <source>{name}: the death waits for a supervisor&apos;s approval (Approvals).</source>
+        <translation>{name} : le décès attend l&apos;approbation d&apos;un superviseur (Approbations).</translation>
+    </message>
 </context>
 <context>
     <name>ExitDialog</name>

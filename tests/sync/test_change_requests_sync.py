@@ -173,3 +173,21 @@ def test_report_request_approval_then_payment_list_uses_the_new_account(any_hq: 
             ).scalar()
             == "APPLIED"
         )
+
+
+def test_an_hq_admin_decides_from_an_hq_laptop(any_hq: Hq) -> None:
+    """'Locally or at HQ': an HQ user's laptop holds every district and decides for them."""
+    household, request_id = _pending_request(any_hq)
+    central = any_hq.laptop("hq")
+    hq_admin = ServiceContext(central, authenticate(central, username="hq", password=PASSWORD))
+    assert value(central, "change_requests", request_id, "status") == "PENDING"
+    approve_request(hq_admin, request_id=request_id, note="approved at HQ")
+    assert run_sync(central).rejected == 0
+    officer_laptop = any_hq.laptops["a1"]
+    run_sync(officer_laptop)
+    assert value(officer_laptop, "change_requests", request_id, "status") == "APPLIED"
+    assert (
+        count(officer_laptop, "payment_accounts", f"household_id = '{household}' AND "
+              "status = 'ACTIVE' AND account_number = '+221775550000'")
+        == 1
+    )  # fmt: skip

@@ -248,6 +248,10 @@ class CrossCheckDialog(QDialog):
         self.note_edit.clear()
         if result.death_recorded:
             text = self.tr("{name}: death recorded.").format(name=row.person_name)
+        elif result.request_id:
+            text = self.tr(
+                "{name}: the death waits for a supervisor's approval (Approvals)."
+            ).format(name=row.person_name)
         else:
             text = self.tr("{name}: {status}.").format(
                 name=row.person_name, status=vocab_label(result.status)
