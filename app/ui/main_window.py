@@ -23,17 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocab import Role
-from app.errors import AppError
-from app.services.auth import authenticate, signed_in_actor
+from app.services.auth import authenticate
 from app.services.context import ServiceContext
 from app.services.dto import HouseholdOut
 from app.services.household_queries import get_household
 from app.services.status import StatusSummary, status_summary
-from app.sync.connect import connect
-from app.sync.engine import SyncResult
-from app.ui import error_presenter, formatting
+from app.ui import formatting
 from app.ui.decision_pages import build_decision_pages
-from app.ui.dialogs.connect_dialog import ConnectDialog
 from app.ui.dialogs.import_dialog import open_import_dialog
 from app.ui.dialogs.login_dialog import LoginDialog
 from app.ui.dialogs.settings_dialog import SettingsDialog
@@ -43,8 +39,8 @@ from app.ui.i18n import Translations, cache_dir_for
 from app.ui.inactivity_lock import InactivityLock
 from app.ui.labels import vocab_label
 from app.ui.language_switch import LanguageSwitching
-from app.ui.messages import sync_error_text
 from app.ui.settings import DEFAULT_LOCK_MINUTES, LANGUAGES, Settings
+from app.ui.sync_actions import SyncActions
 from app.ui.sync_controller import SyncController
 from app.ui.sync_status import SyncStatus
 from app.ui.views.compliance_view import ComplianceView
@@ -69,7 +65,7 @@ STATUS_REFRESH_MS = 15_000
 ) = range(9)
 
 
-class MainWindow(LanguageSwitching, QMainWindow):
+class MainWindow(SyncActions, LanguageSwitching, QMainWindow):
     def __init__(
         self,
         ctx: ServiceContext,
@@ -426,117 +422,6 @@ class MainWindow(LanguageSwitching, QMainWindow):
             self.household_page.load(household_id)
         self.households_view.refresh()
         self.refresh_status()
-
-    # --- sync --------------------------------------------------------------------------------
-
-    def start_sync(self) -> None:
-        """Sync now (button, F5); a second request while one runs is ignored."""
-        self._sync_is_manual = True
-        if not self.sync.start():
-            self.statusBar().showMessage(self.tr("A sync is already running."), 4000)
-
-    def _on_sync_timer(self) -> None:
-        summary = self._summary
-        if summary is not None and summary.connected_to_hq and not self.sync.running:
-            self._sync_is_manual = False
-            self.sync.start()
-
-    def _apply_schedule(self) -> None:
-        minutes = self._settings.sync_interval_minutes if self._settings else 0
-        if minutes > 0:
-            self._sync_timer.start(minutes * 60_000)
-        else:
-            self._sync_timer.stop()
-
-    def _on_sync_started(self) -> None:
-        # Room for the progress in the status bar (the title still names user and district).
-        self.user_label.hide()
-        self.district_label.hide()
-        self.sync_status.set_running(True)
-        self.sync_action.setEnabled(False)
-        self.connect_action.setEnabled(False)
-
-    def _on_sync_progress(self, progress: object) -> None:
-        self.sync_status.show_progress(progress)  # type: ignore[arg-type]
-
-    def _after_sync(self) -> None:
-        self.sync_status.set_running(False)
-        self.user_label.show()
-        self.district_label.show()
-        self.refresh_status()
-        self.households_view.refresh()
-        if self.household_page.household is not None:
-            self.household_page.load(self.household_page.household.id)
-        if self.pages.currentWidget() is self.conflicts_view:
-            self.conflicts_view.refresh()
-
-    def _on_sync_succeeded(self, result: SyncResult) -> None:
-        self._after_sync()
-        text = self.tr("Sync done: {sent} sent, {received} received.").format(
-            sent=formatting.number(result.pushed), received=formatting.number(result.pulled)
-        )
-        if result.open_conflicts:
-            text += " " + self.tr(
-                "%n conflict(s) wait for your decision.", "", result.open_conflicts
-            )
-        self.statusBar().showMessage(text, 10_000)
-
-    def _on_sync_failed(self, exc: BaseException) -> None:
-        self._after_sync()
-        if not isinstance(exc, AppError):
-            error_presenter.present(exc, self)
-            return
-        text = sync_error_text(exc)
-        self.statusBar().showMessage(text, 15_000)
-        if self._sync_is_manual:
-            self._tell(self.tr("Sync"), text, QMessageBox.Icon.Warning)
-
-    def _on_sync_cancelled(self) -> None:
-        self._after_sync()
-        self.statusBar().showMessage(
-            self.tr("Sync cancelled; what was already sent or received is kept."), 8000
-        )
-
-    def _tell(self, title: str, text: str, icon: QMessageBox.Icon) -> None:
-        box = QMessageBox(icon, title, text, parent=self)
-        box.finished.connect(box.deleteLater)
-        self.notice = box
-        box.open()
-
-    def show_connect_dialog(self) -> None:
-        db = self._ctx.db
-        dialog = ConnectDialog(
-            lambda url, user, password, progress, cancel: connect(
-                db,
-                server_url=url,
-                username=user,
-                password=password,
-                progress=progress,
-                cancel=cancel,
-            ),
-            server_url=self._settings.server_url if self._settings else "",
-            parent=self,
-        )
-        dialog.accepted.connect(lambda: self._on_connected(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-
-    def _on_connected(self, dialog: ConnectDialog) -> None:
-        if self._settings is not None:
-            self._settings.server_url = dialog.server_url()
-        if self._ctx.actor is None:
-            self._ctx.actor = signed_in_actor(self._ctx.db)
-        self.refresh_status()
-        self.households_view.refresh()
-        result = dialog.outcome()
-        self._tell(
-            self.tr("Connect to HQ"),
-            self.tr(
-                "This laptop is connected to HQ as {user}; the district was downloaded."
-            ).format(user=getattr(result, "username", "")),
-            QMessageBox.Icon.Information,
-        )
 
     # --- settings and lock -------------------------------------------------------------------
 
